@@ -1,0 +1,4 @@
+// The `env` checks, in the order they run.
+import type { Check } from '../../types/check.js';
+
+export const envChecks: Check[] = [];

@@ -1,0 +1,21 @@
+// Every offline check keydoctor runs, grouped by the eight categories in report order.
+import type { Check } from '../types/check.js';
+import { keyChecks } from './key/index.js';
+import { envChecks } from './env/index.js';
+import { limitsChecks } from './limits/index.js';
+import { activationChecks } from './activation/index.js';
+import { permissionsChecks } from './permissions/index.js';
+import { headersChecks } from './headers/index.js';
+import { endpointChecks } from './endpoint/index.js';
+import { exposureChecks } from './exposure/index.js';
+
+export const allChecks: Check[] = [
+  ...keyChecks,
+  ...envChecks,
+  ...limitsChecks,
+  ...activationChecks,
+  ...permissionsChecks,
+  ...headersChecks,
+  ...endpointChecks,
+  ...exposureChecks,
+];

@@ -1,0 +1,42 @@
+// Decides which source wins for each variable, under dotenv's default and under `override: true`.
+import { Secret } from '../core/secret.js';
+import type { Definition, EnvFile, ResolvedVariable } from '../types/evidence.js';
+
+export function resolveVariables(shell: Record<string, string>, files: readonly EnvFile[]): Map<string, ResolvedVariable> {
+  const loaded = files.filter((f) => f.loaded && !f.unreadable).sort((a, b) => a.priority - b.priority);
+  const names = new Set<string>(Object.keys(shell));
+  for (const f of loaded) for (const n of Object.keys(f.parsed)) names.add(n);
+  const out = new Map<string, ResolvedVariable>();
+  for (const name of names) {
+    const definitions: Definition[] = [];
+    const shellValue = shell[name];
+    const fromShell: Definition | undefined =
+      shellValue !== undefined ? { name, value: new Secret(shellValue), location: { env: name, source: 'shell' } } : undefined;
+    if (fromShell) definitions.push(fromShell);
+    const fromFiles: Definition[] = [];
+    for (const f of loaded) {
+      if (!Object.hasOwn(f.parsed, name)) continue;
+      // dotenv keeps the last assignment within one file.
+      const last = [...f.entries].reverse().find((e) => e.name === name);
+      fromFiles.push({ name, value: new Secret(f.parsed[name]!), location: { env: name, source: f.display, ...(last ? { line: last.line } : {}) } });
+    }
+    definitions.push(...fromFiles);
+    const firstFile = fromFiles[0];
+    const winner = fromShell ?? firstFile;
+    const winnerWithOverride = firstFile ?? fromShell;
+    let why: string;
+    if (fromShell && firstFile) {
+      why = `the shell value wins: dotenv never overwrites a variable that is already set (unless override: true, when ${firstFile.location.source} wins)`;
+    } else if (fromShell) {
+      why = 'set in the shell environment only';
+    } else if (firstFile && fromFiles.length > 1) {
+      why = `${firstFile.location.source} wins: it is loaded first, and dotenv keeps the first value it sees`;
+    } else if (firstFile) {
+      why = `defined in ${firstFile.location.source} only`;
+    } else {
+      why = 'not defined';
+    }
+    out.set(name, { name, definitions, ...(winner ? { winner } : {}), ...(winnerWithOverride ? { winnerWithOverride } : {}), why });
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+// Everything keydoctor observed before judging: credential sources, code facts and API exchanges.
+import type { Secret } from '../core/secret.js';
+import type { EnvLocation } from './location.js';
+import type { CodeEvidence } from './code-evidence.js';
+import type { LiveEvidence } from './live-evidence.js';
+
+/** One assignment in a dotenv file, located; `value` is what dotenv.parse gives for this occurrence. */
+export interface EnvFileEntry {
+  name: string;
+  value: string;
+  /** 1-based line of the assignment. */
+  line: number;
+  /** The raw text of the line (without the line break; a `\r` from CRLF is kept). */
+  raw: string;
+}
+
+/** A dotenv-style file in or near the project, whether or not the app would load it. */
+export interface EnvFile {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the project folder, as shown to users (`.env.local`, `../.env`). */
+  display: string;
+  /** Whether the dotenv/dotenv-flow family (or `--env-file`) loads it. */
+  loaded: boolean;
+  /** Why it is or is not loaded, in words. */
+  reason: string;
+  /** Priority among loaded files: 0 is consulted first (wins without override). */
+  priority: number;
+  /** Decoded text (UTF-8); empty when unreadable. */
+  text: string;
+  /** Raw lines split on `\n` (a `\r` stays), for locating problems. */
+  lines: string[];
+  /** Exactly `dotenv.parse(bytes)`. */
+  parsed: Record<string, string>;
+  /** Every assignment dotenv honours, in file order (duplicates included). */
+  entries: EnvFileEntry[];
+  hasBom: boolean;
+  hasCrlf: boolean;
+  /** Set when the file could not be read as text: binary, too large, unreadable, not a regular file. */
+  unreadable?: string;
+  /** git facts: undefined when git is unavailable or the folder is not a repository. */
+  gitTracked?: boolean;
+  gitIgnored?: boolean;
+}
+
+/** One place that defines a variable. */
+export interface Definition {
+  name: string;
+  value: Secret;
+  location: EnvLocation;
+}
+
+/** A variable keydoctor cares about, with every source that defines it and who wins. */
+export interface ResolvedVariable {
+  name: string;
+  definitions: Definition[];
+  /** The value the app sees with dotenv's default (shell first, then the first loaded file). */
+  winner?: Definition;
+  /** The value the app sees with `override: true` (the last loaded file beats the shell). */
+  winnerWithOverride?: Definition;
+  /** One sentence: which source won and why. */
+  why: string;
+}
+
+export interface EnvEvidence {
+  /** The project folder, absolute. */
+  projectDir: string;
+  /** The process environment keydoctor was started with (its names, and values as Secrets where credential-like). */
+  shell: Record<string, string>;
+  files: EnvFile[];
+  /** Every variable name defined anywhere (shell or loaded files), resolved. */
+  variables: Map<string, ResolvedVariable>;
+  /** Names the user or the code expects (`--expect`, the Clarifai list, names read by code). */
+  expected: string[];
+  /** Whether the project folder is inside a git work tree. */
+  gitRepo: boolean;
+}
+
+export interface Evidence {
+  env: EnvEvidence;
+  code?: CodeEvidence;
+  live?: LiveEvidence;
+}

@@ -1,0 +1,6 @@
+// keydoctor's version, read once from package.json so there is one place to bump it.
+import { readFileSync } from 'node:fs';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
