@@ -1,0 +1,30 @@
+// The published package works: `npm pack`, install the tarball into an empty folder, run `keydoctor --help`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+test('the packed tarball installs into an empty folder and runs', { timeout: 300_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kd-pack-'));
+  try {
+    // dist/ is already built by `npm test`; skip prepare so packing does not rebuild.
+    execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: root, stdio: 'pipe' });
+    const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+    assert.ok(tarball, 'npm pack produced a tarball');
+    const app = join(dir, 'app');
+    execFileSync('mkdir', ['-p', app]);
+    writeFileSync(join(app, 'package.json'), '{"name":"kd-pack-test","version":"1.0.0","private":true}');
+    // --offline: dependencies come from the npm cache that `npm ci` filled; tests reach no network.
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, tarball)], { cwd: app, stdio: 'pipe' });
+    const help = execFileSync(join(app, 'node_modules', '.bin', 'keydoctor'), ['--help'], { cwd: app, encoding: 'utf8' });
+    assert.match(help, /Usage: keydoctor <command>/u);
+    const version = execFileSync(join(app, 'node_modules', '.bin', 'keydoctor'), ['--version'], { cwd: app, encoding: 'utf8' });
+    assert.match(version, /^\d+\.\d+\.\d+/u);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
