@@ -4,6 +4,16 @@ import { distance as editDistance } from 'fastest-levenshtein';
 
 export type AuthType = 'undef' | 'NoAuth' | 'KeyAuth' | 'SessionTokenAuth' | 'AdminAuth' | 'PATAuth';
 
+/** What each auth type accepts, in the words users know (proto auth/types/types.proto). */
+export const AUTH_TYPE_WORDS: Record<AuthType, string> = {
+  undef: 'unspecified',
+  NoAuth: 'no auth',
+  KeyAuth: 'API key or PAT',
+  SessionTokenAuth: 'session token (browser only)',
+  AdminAuth: 'admin token only',
+  PATAuth: 'PAT only',
+};
+
 export interface Binding {
   method: string;
   /** A google.api.http template, e.g. /v2/users/{user_app_id.user_id}/apps/{user_app_id.app_id}/models/{model_id}/outputs */
@@ -201,6 +211,18 @@ function bySpecificity(a: Segment[], b: Segment[]): number {
   return b.length - a.length;
 }
 
+type Hit = { rpc: RpcInfo; binding: Binding; params: Record<string, string> };
+
+/** Every binding matching the path, most specific first. */
+function hitsAt(path: string): Hit[] {
+  const parts = path.split('/').slice(1);
+  return allBindings()
+    .map((c) => ({ c, params: matchSegments(c.segments, parts) }))
+    .filter((h): h is { c: CompiledBinding; params: Record<string, string> } => h.params !== undefined)
+    .sort((a, b) => bySpecificity(a.c.segments, b.c.segments))
+    .map(({ c, params }) => ({ rpc: c.rpc, binding: c.binding, params }));
+}
+
 /**
  * Which RPC a REST request reaches. Method first, then the most specific template (as the gateway routes),
  * so `GET /v2/models/searches` is GetModel with model_id "searches", not PostModelsSearches.
@@ -208,44 +230,31 @@ function bySpecificity(a: Segment[], b: Segment[]): number {
 export function matchRoute(method: string, pathOrUrl: string): RouteMatch {
   const verb = method.trim().toUpperCase();
   const path = requestPath(pathOrUrl);
-  const parts = path.split('/').slice(1);
-  const hits = allBindings()
-    .map((c) => ({ c, params: matchSegments(c.segments, parts) }))
-    .filter((h): h is { c: CompiledBinding; params: Record<string, string> } => h.params !== undefined)
-    .sort((a, b) => bySpecificity(a.c.segments, b.c.segments));
-  const same = hits.find((h) => h.c.binding.method === verb);
-  if (same) return { kind: 'match', rpc: same.c.rpc, binding: same.c.binding, params: same.params };
-  if (hits.length > 0) {
-    const allowed = new Map<string, { method: string; rpc: RpcInfo; binding: Binding }>();
-    for (const h of hits) if (!allowed.has(h.c.binding.method)) allowed.set(h.c.binding.method, { method: h.c.binding.method, rpc: h.c.rpc, binding: h.c.binding });
-    return { kind: 'wrong-method', path, allowed: [...allowed.values()] };
-  }
-  return { kind: 'no-match', nearest: nearestRoutes(verb, parts) };
+  const routes = routesAt(path);
+  const same = routes.find((h) => h.binding.method === verb);
+  if (same) return { kind: 'match', ...same };
+  if (routes.length > 0) return { kind: 'wrong-method', path, allowed: routes.map(({ rpc, binding }) => ({ method: binding.method, rpc, binding })) };
+  return { kind: 'no-match', nearest: nearestRoutes(path, verb) };
 }
 
-/** Every binding whose template matches the path, whatever its method (most specific first per method). */
-export function routesAt(pathOrUrl: string): { rpc: RpcInfo; binding: Binding; params: Record<string, string> }[] {
-  const parts = requestPath(pathOrUrl).split('/').slice(1);
-  const byMethod = new Map<string, { rpc: RpcInfo; binding: Binding; params: Record<string, string> }>();
-  allBindings()
-    .map((c) => ({ c, params: matchSegments(c.segments, parts) }))
-    .filter((h): h is { c: CompiledBinding; params: Record<string, string> } => h.params !== undefined)
-    .sort((a, b) => bySpecificity(a.c.segments, b.c.segments))
-    .forEach((h) => {
-      if (!byMethod.has(h.c.binding.method)) byMethod.set(h.c.binding.method, { rpc: h.c.rpc, binding: h.c.binding, params: h.params });
-    });
+/** The route each method takes at this path (the most specific binding per method); empty when none matches. */
+export function routesAt(pathOrUrl: string): Hit[] {
+  const byMethod = new Map<string, Hit>();
+  for (const hit of hitsAt(requestPath(pathOrUrl))) if (!byMethod.has(hit.binding.method)) byMethod.set(hit.binding.method, hit);
   return [...byMethod.values()];
 }
 
 /**
- * Segment-level edit distance (a parameter matches any one segment; a misspelt literal costs 1), plus 1 when
- * the method differs. Ties go to the template whose literals are closest letter by letter.
+ * The bindings closest to a path: segment-level edit distance (a parameter matches any one segment, a misspelt
+ * literal costs 1), plus 1 when a method is given and differs. Ties go to the closest literals letter by letter.
  */
-function nearestRoutes(verb: string, parts: string[], limit = 5): { rpc: RpcInfo; binding: Binding; distance: number }[] {
+export function nearestRoutes(pathOrUrl: string, method?: string, limit = 5): { rpc: RpcInfo; binding: Binding; distance: number }[] {
+  const parts = requestPath(pathOrUrl).split('/').slice(1);
+  const verb = method?.trim().toUpperCase();
   return allBindings()
     .map((c) => {
       const { edits, letters } = segmentDistance(c.segments, parts);
-      return { rpc: c.rpc, binding: c.binding, distance: edits + (c.binding.method === verb ? 0 : 1), letters };
+      return { rpc: c.rpc, binding: c.binding, distance: edits + (verb === undefined || c.binding.method === verb ? 0 : 1), letters };
     })
     .sort((a, b) => a.distance - b.distance || a.letters - b.letters || a.binding.path.length - b.binding.path.length || a.rpc.name.localeCompare(b.rpc.name, 'en'))
     .slice(0, limit)
