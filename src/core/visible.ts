@@ -19,7 +19,22 @@ export function codePointLabel(ch: string): string {
 }
 
 /** Quote characters are visible already, so they are shown as themselves. */
-const EDGE = /["'`“”‘’„«»]/u;
+const EDGE = /["'`“”‘’„‚«»‹›＂＇<>]/u;
+
+/** A scheme word pasted before the key is not secret, so it is shown as typed: `Bearer␠3f9a…00`. */
+const SCHEME = /^(?:key|bearer|token)[ \t]+(?=\S)/iu;
+
+/** Long runs of one edge character are counted instead of repeated: `␠×40`. */
+function runs(chars: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < chars.length; ) {
+    let j = i;
+    while (j < chars.length && chars[j] === chars[i]) j++;
+    out += j - i > 3 ? `${visibleChar(chars[i]!)}×${j - i}` : chars.slice(i, j).map(visibleChar).join('');
+    i = j;
+  }
+  return out;
+}
 
 export function visibleChar(ch: string): string {
   return NAMED[ch] ?? (isOdd(ch) && !EDGE.test(ch) ? `⟨${codePointLabel(ch)}⟩` : ch);
@@ -35,8 +50,11 @@ export function visibleMask(value: string): string {
   let end = chars.length;
   while (start < end && (isOdd(chars[start]!) || EDGE.test(chars[start]!))) start++;
   while (end > start && (isOdd(chars[end - 1]!) || EDGE.test(chars[end - 1]!))) end--;
-  const lead = chars.slice(0, start).map(visibleChar).join('');
-  const trail = chars.slice(end).map(visibleChar).join('');
+  const scheme = SCHEME.exec(chars.slice(start, end).join(''));
+  const schemeChars = scheme ? [...scheme[0]] : [];
+  const lead = runs(chars.slice(0, start)) + schemeChars.map(visibleChar).join('');
+  start += schemeChars.length;
+  const trail = runs(chars.slice(end));
   const core = chars.slice(start, end).join('');
   const coreMask = core.length === 0 ? '' : mask(core).replace(/ \(\d+ chars\)$/u, '').replace(/^…\(\d+ chars\)$/u, '…');
   return `${lead}${coreMask}${trail} (${chars.length} chars)`;
