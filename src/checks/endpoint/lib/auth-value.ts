@@ -1,0 +1,56 @@
+// Reads an Authorization value template into its parts: what precedes the scheme word, the word, the gap, the rest.
+import { MASKED_SECRET, MASKED_SECRETS, splitTemplate } from './site.js';
+
+/** Stands for "the credential" (a code expression or a masked literal) inside a normalized value. */
+export const TOKEN = '\u0000';
+
+export interface AuthValue {
+  /** The value with each hole and masked secret replaced by TOKEN. */
+  normalized: string;
+  lead: string;
+  /** The leading run of letters (`Key`, `key`, `Bearer`, or empty when the value starts with the credential). */
+  word: string;
+  gap: string;
+  rest: string;
+  /** The code expressions the value is built from, in order. */
+  exprs: string[];
+}
+
+export function readAuthValue(template: string): AuthValue {
+  const exprs: string[] = [];
+  const normalized = splitTemplate(template)
+    .map((p) => {
+      if ('expr' in p) {
+        exprs.push(p.expr);
+        return TOKEN;
+      }
+      return p.literal.replace(MASKED_SECRETS, TOKEN);
+    })
+    .join('');
+  const m = /^(\s*)([A-Za-z-]*)(\s*)([\s\S]*)$/u.exec(normalized)!;
+  return { normalized, lead: m[1]!, word: m[2]!, gap: m[3]!, rest: m[4]!, exprs };
+}
+
+/** `Key ${…}` with the credential part of the original template kept: the value the fix asks for. */
+export function correctedValue(template: string): string {
+  let rendered = '';
+  let start = -1;
+  for (const p of splitTemplate(template)) {
+    if ('expr' in p) {
+      if (start === -1) start = rendered.length;
+      rendered += `\${${p.expr}}`;
+    } else {
+      const m = MASKED_SECRET.exec(p.literal);
+      if (m && start === -1) start = rendered.length + m.index;
+      rendered += p.literal;
+    }
+  }
+  return start === -1 ? 'Key <your PAT or API key>' : `Key ${rendered.slice(start).trimEnd()}`;
+}
+
+/** An expression that plainly holds a credential (`process.env.CLARIFAI_PAT`, `apiKey`, `PAT`), not a prebuilt header. */
+export function looksLikeCredentialExpression(expr: string): boolean {
+  const last = /([A-Za-z_$][\w$]*)\W*$/u.exec(expr)?.[1] ?? '';
+  if (/auth|header|bearer/iu.test(last)) return false;
+  return /(?:pat|api_?key|apikey|key|token|secret)$/iu.test(last) || /(?:^|_)PAT(?:_|$)/u.test(last);
+}

@@ -1,0 +1,93 @@
+// Reads a URL or path found in code (possibly with `${…}` holes) into scheme, host and path, and classifies the host.
+import { splitTemplate } from './site.js';
+
+export interface CodeUrl {
+  /** Lowercased scheme without `://`, when written. */
+  scheme?: string;
+  /** Lowercased host without port, when written as literal text. */
+  host?: string;
+  port?: string;
+  /** The host part is (or contains) a code expression, so it is not known. */
+  hostUnknown: boolean;
+  /** The URL starts with an expression (`${BASE}/v2/models`): the part before the path is not known. */
+  leadingExpression: boolean;
+  /** The path with every hole written `{…}`, without query or fragment. */
+  path: string;
+  query: string;
+  /** The path has holes. */
+  pathHasExpression: boolean;
+}
+
+/** A hole inside a path, as the route matcher should see it: one parameter-like segment. */
+export const HOLE = '{…}';
+
+export function parseCodeUrl(template: string): CodeUrl {
+  const parts = splitTemplate(template.trim().replace(/^["'`]+|["'`]+$/gu, ''));
+  const leadingExpression = parts.length > 0 && 'expr' in parts[0]!;
+  // Holes become a marker without `/?#:` so the structure can be read with plain string operations.
+  const MARK = '\u0001';
+  let text = parts.map((p) => ('expr' in p ? MARK : p.literal)).join('');
+  let scheme: string | undefined;
+  let authority: string | undefined;
+  const withScheme = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/iu.exec(text);
+  if (withScheme) {
+    scheme = withScheme[1]!.toLowerCase();
+    authority = withScheme[2]!;
+    text = text.slice(withScheme[0].length);
+  } else if (!leadingExpression) {
+    // Bare `api.clarifai.com/v2/…` (curl accepts it) or `host:port` (a gRPC target).
+    const bare = /^((?:[a-z0-9-]+\.)+[a-z]{2,}|localhost|\d{1,3}(?:\.\d{1,3}){3})(:\d+)?(?=[/?#]|$)/iu.exec(text);
+    if (bare) {
+      authority = bare[0];
+      text = text.slice(bare[0].length);
+    }
+  } else {
+    text = text.slice(1);
+  }
+  let host: string | undefined;
+  let port: string | undefined;
+  let hostUnknown = leadingExpression;
+  if (authority !== undefined) {
+    const hostPort = authority.replace(/^.*@/u, '');
+    if (hostPort.includes(MARK)) hostUnknown = true;
+    else {
+      const m = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/u.exec(hostPort);
+      host = (m?.[1] ?? hostPort).toLowerCase().replace(/\.$/u, '');
+      if (m?.[2]) port = m[2];
+    }
+  }
+  const cut = text.search(/[?#]/u);
+  const rawPath = cut === -1 ? text : text.slice(0, cut);
+  const query = cut === -1 ? '' : text.slice(cut);
+  return {
+    ...(scheme ? { scheme } : {}),
+    ...(host !== undefined ? { host } : {}),
+    ...(port ? { port } : {}),
+    hostUnknown,
+    leadingExpression,
+    path: rawPath.replaceAll(MARK, HOLE),
+    query: query.replaceAll(MARK, HOLE),
+    pathHasExpression: rawPath.includes(MARK),
+  };
+}
+
+const LOOPBACK = /^(?:localhost|.*\.localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1|0\.0\.0\.0|host\.docker\.internal)$/u;
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+export function isClarifaiHost(host: string): boolean {
+  return host === 'clarifai.com' || host.endsWith('.clarifai.com');
+}
+
+/** Clarifai's OpenAI-compatible and MCP routes take `Bearer`; everything else under /v2 is the core API. */
+export function isExtensionPath(path: string): boolean {
+  return /^\/v2\/ext\//u.test(path);
+}
+
+/** Whether a URL is one keydoctor may judge against Clarifai's route table (not some other service's /v2). */
+export function isJudgeable(url: CodeUrl): boolean {
+  if (url.host !== undefined) return isClarifaiHost(url.host) || isLoopbackHost(url.host);
+  return true;
+}

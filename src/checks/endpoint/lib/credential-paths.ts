@@ -1,0 +1,43 @@
+// Pairs the REST paths in code with the credential sent along, as far as the code shows it.
+import type { AuthHeaderSite, CodeEvidence, UrlSite } from '../../../types/code-evidence.js';
+import { soleCredentialKind, type CredentialKind } from './credential-name.js';
+import { judgeableRestPaths, toRestPath, type RestPath } from './routes.js';
+
+export interface CredentialedPath extends RestPath {
+  kind: CredentialKind;
+  /** The env variable whose name gave the kind away. */
+  variable: string;
+  header: AuthHeaderSite;
+}
+
+/**
+ * A header that names its URL pairs with that URL; otherwise, when every auth header in a file is built from
+ * the same kind of credential, each Clarifai path in that file is presumed to be called with it.
+ */
+export function credentialedPaths(code: CodeEvidence): CredentialedPath[] {
+  const paths = judgeableRestPaths(code);
+  const out: CredentialedPath[] = [];
+  const paired = new Set<UrlSite>();
+  for (const header of code.authHeaders) {
+    if (header.url === undefined) continue;
+    const cred = soleCredentialKind(header.envNames);
+    if (!cred) continue;
+    const { file, line, column, snippet } = header;
+    const path =
+      paths.find((p) => p.site.file === header.file && p.site.url === header.url) ??
+      toRestPath({ file, line, column, snippet, url: header.url, kind: 'rest' });
+    if (!path) continue;
+    paired.add(path.site);
+    out.push({ ...path, kind: cred.kind, variable: cred.name, header });
+  }
+  const byFile = new Map<string, AuthHeaderSite[]>();
+  for (const h of code.authHeaders) byFile.set(h.file, [...(byFile.get(h.file) ?? []), h]);
+  for (const path of paths) {
+    if (paired.has(path.site)) continue;
+    const headers = byFile.get(path.site.file) ?? [];
+    const cred = soleCredentialKind(headers.flatMap((h) => h.envNames));
+    if (!cred) continue;
+    out.push({ ...path, kind: cred.kind, variable: cred.name, header: headers.find((h) => h.envNames.includes(cred.name))! });
+  }
+  return out;
+}

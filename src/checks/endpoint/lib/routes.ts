@@ -1,0 +1,83 @@
+// Picks the Clarifai REST paths in code that the route table can judge, and words RPCs for messages.
+import { matchRoute, routesAt, type Binding, type RpcInfo } from '../../../providers/clarifai/api-table.js';
+import type { CodeEvidence, UrlSite } from '../../../types/code-evidence.js';
+import { isExtensionPath, isJudgeable, parseCodeUrl, type CodeUrl } from './code-url.js';
+
+export interface RestPath {
+  site: UrlSite;
+  url: CodeUrl;
+}
+
+/** Doubled `/v2` and other mangled bases are reported by their own checks, not as unknown routes. */
+export function isMangled(path: string): boolean {
+  return /\/v2\/+(?:v2(?:\/|$)|https?:)/iu.test(path) || path.includes('//');
+}
+
+/**
+ * REST URLs whose path is a Clarifai core route: a Clarifai or loopback host (or no host at all), a path under
+ * /v2/ that is not an /v2/ext/ extension (OpenAI-compatible, MCP: not in the proto table) and not mangled.
+ */
+export function judgeableRestPaths(code: CodeEvidence): RestPath[] {
+  return code.urls.map(toRestPath).filter((p): p is RestPath => p !== undefined);
+}
+
+export function toRestPath(site: UrlSite): RestPath | undefined {
+  if (site.kind !== 'rest') return undefined;
+  const url = parseCodeUrl(site.url);
+  if (!isJudgeable(url) || !url.path.startsWith('/v2/') || isExtensionPath(url.path) || isMangled(url.path)) return undefined;
+  return { site, url };
+}
+
+export interface RouteHit {
+  rpc: RpcInfo;
+  binding: Binding;
+  params: Record<string, string>;
+}
+
+/** The route a request reaches; with no known method, every route served at the path (each method once). */
+export function routesFor(method: string | undefined, path: string): RouteHit[] {
+  if (method === undefined) return routesAt(path);
+  const m = matchRoute(method, path);
+  return m.kind === 'match' ? [m] : [];
+}
+
+/** The same RPC's binding that names user and app in the path, with the known params filled in. */
+export function appScopedAlternative(hit: RouteHit): string | undefined {
+  const alt = hit.rpc.bindings.find((b) => b.method === hit.binding.method && b.path.includes('{user_app_id.app_id}'));
+  if (!alt) return undefined;
+  return alt.path.replace(/\{([^}=]+)(?:=[^}]*)?\}/gu, (whole, name: string) => hit.params[name] ?? whole);
+}
+
+const WHOLE: Record<string, string> = { PostModelOutputs: 'run a model', PostWorkflowResults: 'run a workflow' };
+const VERBS: Record<string, string> = { Post: 'create', Get: 'fetch', List: 'list', Patch: 'update', Put: 'replace', Delete: 'delete', Stream: 'stream' };
+
+function thirdPerson(verb: string): string {
+  return /(?:ch|sh)$/u.test(verb) ? `${verb}es` : `${verb}s`;
+}
+
+/**
+ * `GetModel` → "fetches a model", `PostModels` → "creates models", `PostModelsSearches` → "searches models";
+ * with `infinitive`, "fetch a model" (for "if you mean to …").
+ */
+export function describeRpc(rpc: RpcInfo, infinitive = false): string {
+  const phrase = describe(rpc);
+  if (infinitive) return phrase;
+  const [verb, ...rest] = phrase.split(' ');
+  return [thirdPerson(verb!), ...rest].join(' ');
+}
+
+function describe(rpc: RpcInfo): string {
+  const whole = WHOLE[rpc.name];
+  if (whole) return whole;
+  const m = /^(Post|Get|List|Patch|Put|Delete|Stream)(.*)$/u.exec(rpc.name);
+  if (!m) return `call ${rpc.name}`;
+  const searches = m[2]!.endsWith('Searches');
+  const verb = searches ? 'search' : VERBS[m[1]!]!;
+  const noun = m[2]!.replace(/Searches$/u, '').replace(/([a-z0-9])([A-Z])/gu, '$1 $2').toLowerCase();
+  if (noun === '') return verb;
+  return noun.endsWith('s') ? `${verb} ${noun}` : `${verb} a ${noun}`;
+}
+
+export function formatRoute(method: string, binding: Binding, rpc: RpcInfo): string {
+  return `${method} ${binding.path} (${rpc.name})`;
+}

@@ -1,0 +1,88 @@
+// Flags a Clarifai key written into source, notebooks (cells and outputs) or committed files, skipping documented fakes.
+import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import type { KeyLiteral } from '../../types/code-evidence.js';
+import type { Finding } from '../../types/diagnostic.js';
+import { envReadIn, familyOf, siteLocation, where } from '../endpoint/lib/site.js';
+
+const meta: CheckMeta = {
+  id: 'exposure/hardcoded-key',
+  category: 'exposure',
+  severity: 'error',
+  title: 'Clarifai key hard-coded in a file',
+  description:
+    'A PAT or API key written into code, a notebook (including a printed cell output) or any committed file is readable ' +
+    'by everyone with the repository and stays in git history after it is deleted. Secret scanners (TruffleHog, ' +
+    'Kingfisher) look for exactly this 32-character shape near the word clarifai. Read the key from the environment ' +
+    'instead, and rotate any key that was committed.',
+};
+
+/** Clarifai keys and PATs observed in the wild are 32 lowercase hex; scanners also accept 32 mixed-case alphanumerics. */
+const HEX32 = /^[0-9a-f]{32}$/u;
+const ALNUM32 = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{32}$/u;
+
+const KEY_LIKE_NAME = /key|pat|token|secret|auth|credential|passw/iu;
+const PLACEHOLDER_WORD = /your|example|placeholder|dummy|fake|sample|redacted|changeme|xxxx/iu;
+/** The placeholder Clarifai's own docs use (authorize.md). */
+const DOCS_PLACEHOLDER = 'a123457612345678';
+
+/**
+ * Documented fakes that must never fire: values ending in `0000test`, one repeated character or a short repeated
+ * unit (`abcdabcd…`, `0123456789abcdef…`), counting sequences, placeholder words, and the docs' placeholder.
+ */
+export function isDocumentedFake(value: string): boolean {
+  const v = value.trim();
+  const lower = v.toLowerCase();
+  if (lower.endsWith('0000test') || lower.includes(DOCS_PLACEHOLDER) || PLACEHOLDER_WORD.test(v)) return true;
+  if (new Set(lower).size <= 4) return true;
+  for (let period = 1; period <= 16; period++) {
+    if (lower.length > period && lower === lower.slice(0, period).repeat(Math.ceil(lower.length / period)).slice(0, lower.length)) return true;
+  }
+  return isCountingSequence(lower);
+}
+
+/** `0123456789abcdef0123…`, `123456789012…`: every character is the next one in the hex alphabet. */
+function isCountingSequence(v: string): boolean {
+  const alphabet = '0123456789abcdef';
+  const digits = '0123456789';
+  const follows = (abc: string) => [...v].every((c, i) => i === 0 || abc[(abc.indexOf(v[i - 1]!) + 1) % abc.length] === c);
+  return (/^[0-9a-f]+$/u.test(v) && follows(alphabet)) || (/^\d+$/u.test(v) && follows(digits));
+}
+
+function isKeyShaped(value: string): boolean {
+  return HEX32.test(value) || ALNUM32.test(value);
+}
+
+function describe(site: KeyLiteral): string {
+  return site.boundTo ? `assigned to \`${site.boundTo}\`` : 'next to Clarifai code';
+}
+
+export const check: Check = {
+  meta,
+  run({ evidence }) {
+    const code = evidence.code;
+    if (!code) return [];
+    const out: Finding[] = [];
+    for (const site of code.keyLiterals) {
+      const value = site.value.reveal().trim();
+      if (!isKeyShaped(value) || isDocumentedFake(value)) continue;
+      const keyName = site.boundTo !== undefined && KEY_LIKE_NAME.test(site.boundTo);
+      if (!site.clarifaiContext && !keyName) continue;
+      const family = familyOf(site.file);
+      const variable = site.boundTo && /^[A-Z][A-Z0-9_]*$/u.test(site.boundTo) && /CLARIFAI/u.test(site.boundTo) ? site.boundTo : 'CLARIFAI_PAT';
+      const read = family === 'other' ? `the ${variable} environment variable` : `\`${envReadIn(family, variable)}\``;
+      const notebook = site.file.endsWith('.ipynb') ? ', clear the notebook outputs' : '';
+      out.push(
+        finding(meta, {
+          // Hard-coded keys of other services are worth knowing about, but are not what keydoctor is sure of.
+          severity: site.clarifaiContext ? 'error' : 'warning',
+          message: `A ${HEX32.test(value) ? 'Clarifai-shaped key' : 'key-shaped value'} (${site.value}) is written into ${where(site)}, ${describe(site)}.`,
+          fix:
+            `Read it from ${read} instead (set it in a git-ignored .env or the shell)${notebook}, then treat the key as leaked: ` +
+            'delete it and create a new one (PATs: https://clarifai.com/me/settings/secrets; app keys: the app\'s Settings → API Keys).',
+          location: siteLocation(site),
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,67 @@
+// Flags an Authorization value whose scheme word is not exactly `Key` followed by one space (`'Key' + k`, `key `, `Key  `).
+import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import type { Finding } from '../../types/diagnostic.js';
+import { correctedValue, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
+import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
+import { siteLocation, where } from '../endpoint/lib/site.js';
+
+const meta: CheckMeta = {
+  id: 'headers/scheme-format',
+  category: 'headers',
+  severity: 'error',
+  title: 'Authorization value is not exactly "Key <token>"',
+  description:
+    'Clarifai reads the Authorization value as the word `Key` (capital K), one space, then the PAT or API key. ' +
+    'A missing space, two spaces, a lowercase `key`, stray whitespace or another scheme word (`Token`, `Basic`) makes ' +
+    'the header malformed: the Python client refuses it before sending, and the API answers 11102 "Empty or malformed authorization header".',
+};
+
+/** Other scheme words people try; Clarifai's core API knows only `Key` (and `Bearer` is judged by its own check). */
+const OTHER_SCHEMES = new Set(['token', 'basic', 'apikey', 'api-key', 'pat', 'clarifai']);
+
+export function schemeProblems(template: string): string[] {
+  const v = readAuthValue(template);
+  const word = v.word.toLowerCase();
+  const problems: string[] = [];
+  if (word === 'key') {
+    if (v.word !== 'Key') problems.push(`the scheme word is \`${v.word}\` but must be \`Key\` with a capital K`);
+    if (v.gap === '' && v.rest.startsWith(TOKEN)) problems.push('there is no space between `Key` and the key');
+    else if (v.gap.length > 1 || /[^ ]/u.test(v.gap)) problems.push(`\`Key\` is followed by ${describeGap(v.gap)} instead of one space`);
+    if (/^[:=]/u.test(v.rest)) problems.push(`\`Key\` is followed by \`${v.rest[0]}\`, which Clarifai reads as part of the key`);
+  } else if (OTHER_SCHEMES.has(word) && v.gap !== '') {
+    problems.push(`the scheme word is \`${v.word}\`; Clarifai expects \`Key\``);
+  } else {
+    return [];
+  }
+  if (v.lead !== '') problems.push('the value starts with whitespace');
+  if (/\s$/u.test(v.rest)) problems.push('the value ends with whitespace');
+  return problems;
+}
+
+function describeGap(gap: string): string {
+  if (/^ +$/u.test(gap)) return `${gap.length} spaces`;
+  return [...gap].map((c) => (c === '\t' ? 'a tab' : c === ' ' ? 'a space' : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join(', ');
+}
+
+export const check: Check = {
+  meta,
+  run({ evidence }) {
+    const code = evidence.code;
+    if (!code) return [];
+    const files = clarifaiFiles(code);
+    const out: Finding[] = [];
+    for (const site of code.authHeaders) {
+      if (site.name.toLowerCase() !== 'authorization' || !isForClarifai(site, files)) continue;
+      const problems = schemeProblems(site.value);
+      if (problems.length === 0) continue;
+      out.push(
+        finding(meta, {
+          message: `The ${site.name} value built at ${where(site)} is \`${site.value}\`: ${problems.join('; ')}.`,
+          fix: `Send exactly \`${correctedValue(site.value)}\` — the word Key, one space, then the key, nothing around it.`,
+          location: siteLocation(site),
+        }),
+      );
+    }
+    return out;
+  },
+};

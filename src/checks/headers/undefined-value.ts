@@ -1,0 +1,54 @@
+// Flags an Authorization value built from a variable nothing defines: the request would go out as `Key undefined`.
+import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import type { Finding } from '../../types/diagnostic.js';
+import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
+import { familyOf, siteLocation, where, type CodeFamily } from '../endpoint/lib/site.js';
+import { nearMiss } from '../env/near-miss-name.js';
+
+const meta: CheckMeta = {
+  id: 'headers/undefined-value',
+  category: 'headers',
+  severity: 'warning',
+  title: 'Authorization value built from an undefined variable',
+  description:
+    'The header is built from an environment variable that neither the shell keydoctor ran in nor any loaded .env file ' +
+    'defines. At run time the value becomes `Key undefined` (JavaScript), `Key None` (Python os.getenv) or `Key ` (shell), and ' +
+    'Clarifai answers 11009 "API key not found" with details `invalid key(undefined)` — or 11102 for an empty key. It is a ' +
+    'warning because the variable may be set where the app really runs (CI, a container, a hosting dashboard).',
+};
+
+const SENDS: Record<CodeFamily, string> = {
+  js: '`Key undefined`',
+  python: '`Key None` (or stops with a KeyError from os.environ[…])',
+  shell: '`Key ` with no key',
+  other: 'no key',
+};
+
+export const check: Check = {
+  meta,
+  run({ evidence }) {
+    const code = evidence.code;
+    if (!code) return [];
+    const { variables } = evidence.env;
+    const defined = [...variables.values()].filter((v) => v.winner !== undefined).map((v) => v.name);
+    const files = clarifaiFiles(code);
+    const out: Finding[] = [];
+    for (const site of code.authHeaders) {
+      if (!isForClarifai(site, files)) continue;
+      // A near miss that is defined is the better explanation; the env near-miss checks report it.
+      const missing = site.envNames.filter(
+        (n) => variables.get(n)?.winner === undefined && !defined.some((d) => nearMiss(n, d) !== undefined || nearMiss(d, n) !== undefined),
+      );
+      if (missing.length === 0) continue;
+      const names = missing.join(' and ');
+      out.push(
+        finding(meta, {
+          message: `The ${site.name} value built at ${where(site)} reads ${names}, which neither the shell nor a loaded .env file defines, so it would send ${SENDS[familyOf(site.file)]}.`,
+          fix: `Define ${names} where the app runs: add \`${missing[0]}=<your PAT>\` to a git-ignored .env the app loads (dotenv), or export it in the shell/CI; and make the code fail fast when it is missing.`,
+          location: siteLocation(site),
+        }),
+      );
+    }
+    return out;
+  },
+};
