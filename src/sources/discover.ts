@@ -1,5 +1,5 @@
 // Finds the dotenv files a project has, and which of them dotenv / dotenv-flow would actually load.
-import { readdirSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 export interface EnvFileCandidate {
@@ -12,6 +12,13 @@ export interface EnvFileCandidate {
 
 /** Names that look like an env file but that no loader reads by default. */
 const ENV_LIKE = /^\.?env(?:[ .\-_].*|\s*)$|^dotenv$|^\.env$/iu;
+/** `env.ts`, `.env.d.ts`, `env.py`, `env.json`: code and config that merely share the name, not dotenv files. */
+const NOT_DOTENV = /\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|php|json|ya?ml|toml|md|lock|nix|fish|ps1|bat|cmd)$/iu;
+
+function isEnvLike(entry: Dirent): boolean {
+  // A folder named `env` or `.env` is usually a Python virtualenv, not a dotenv file.
+  return !entry.isDirectory() && ENV_LIKE.test(entry.name) && !NOT_DOTENV.test(entry.name);
+}
 
 /**
  * The dotenv-flow family in priority order (first one wins without override):
@@ -26,23 +33,26 @@ export function loadedFamily(nodeEnv: string | undefined): { name: string; reaso
   return family;
 }
 
-function listDir(dir: string): string[] {
+function listDir(dir: string): Dirent[] {
   try {
-    return readdirSync(dir);
+    return readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
 }
 
+/** Extensions that mean "a copy of .env" rather than an environment name (Notepad saves `.env` as `.env.txt`). */
+const COPY_SUFFIX = /^(?:txt|bak|backup|old|orig|save|saved|copy|tmp|swp|new|prev)$/iu;
+
 function whyNotLoaded(name: string, nodeEnv: string | undefined): string {
   if (name !== name.trimEnd()) return `not loaded: the name "${name}" has trailing whitespace, so it is not ".env"`;
   const lower = name.toLowerCase();
   if (/\.(example|sample|template|dist|defaults?)$/u.test(lower)) return 'not loaded: an example file; copy it to .env';
+  if (name === '.env.local') return 'not loaded: dotenv-flow skips .env.local when NODE_ENV=test';
   const m = /^\.env\.([^.]+)(\.local)?$/u.exec(name);
+  if (m && COPY_SUFFIX.test(m[1]!) && !m[2]) return `not loaded: dotenv reads ".env", not "${name}" (saved with an extra extension?)`;
   if (m) {
-    return nodeEnv
-      ? `not loaded: dotenv-flow loads .env.${m[1]} only when NODE_ENV=${m[1]} (NODE_ENV is ${nodeEnv})`
-      : `not loaded: dotenv-flow loads .env.${m[1]} only when NODE_ENV=${m[1]} (NODE_ENV is not set)`;
+    return `not loaded: dotenv-flow loads ${name} only when NODE_ENV=${m[1]} (NODE_ENV is ${nodeEnv ? nodeEnv : 'not set'})`;
   }
   if (lower === '.env' && name !== '.env') return `not loaded: "${name}" differs from ".env" in case (case-sensitive file systems)`;
   if (!name.startsWith('.')) return `not loaded: "${name}" is not ".env" (missing the leading dot?)`;
@@ -68,13 +78,14 @@ export function discoverEnvFiles(
     const path = resolve(cwd, file);
     add({ path, display: relative(projectDir, path) || basename(path), loaded: true, reason: 'passed with --env-file', priority: priority++ });
   }
-  const names = listDir(projectDir);
+  const entries = listDir(projectDir);
+  const names = entries.map((e) => e.name);
   for (const { name, reason } of loadedFamily(nodeEnv)) {
     if (names.includes(name)) add({ path: join(projectDir, name), display: name, loaded: true, reason, priority: priority++ });
   }
-  for (const name of names.sort()) {
-    if (!ENV_LIKE.test(name) || seen.has(join(projectDir, name))) continue;
-    add({ path: join(projectDir, name), display: name, loaded: false, reason: whyNotLoaded(name, nodeEnv), priority: Number.MAX_SAFE_INTEGER });
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (!isEnvLike(entry) || seen.has(join(projectDir, entry.name))) continue;
+    add({ path: join(projectDir, entry.name), display: entry.name, loaded: false, reason: whyNotLoaded(entry.name, nodeEnv), priority: Number.MAX_SAFE_INTEGER });
   }
   // A .env in a parent folder is a common "why is it not picked up": dotenv reads the working folder only.
   let dir = projectDir;
@@ -82,7 +93,7 @@ export function discoverEnvFiles(
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
-    if (listDir(dir).includes('.env')) {
+    if (listDir(dir).some((e) => e.name === '.env' && !e.isDirectory())) {
       const path = join(dir, '.env');
       add({
         path,

@@ -1,28 +1,62 @@
-// Parses one dotenv file with dotenv's own parser and locates every assignment it honours by line.
+// Parses one dotenv file with dotenv's own parser and locates every assignment it honours by line and column.
 import dotenv from 'dotenv';
 import type { EnvFile, EnvFileEntry } from '../types/evidence.js';
 import { readTextFile } from './read-text-file.js';
 
-/** Lines that dotenv's parser could treat as an assignment (it decides; this only finds candidates). */
-const ASSIGNMENT = /^\s*(?:export\s+)?([\w.-]+)(?:\s*=|:\s)/u;
+/**
+ * dotenv's own line pattern (lib/main.js, unchanged since v15), with the `d` flag for positions. It is used
+ * only to find where each assignment is: every value comes from `dotenv.parse`, and a name whose located
+ * entries do not reproduce `dotenv.parse` of the whole file loses its entries (its lines become unknown).
+ */
+const DOTENV_LINE =
+  /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgmu;
 
-export function parseEnvText(bytes: Buffer): Pick<EnvFile, 'text' | 'lines' | 'parsed' | 'entries' | 'hasBom' | 'hasCrlf'> {
+export type ParsedEnvText = Pick<EnvFile, 'text' | 'lines' | 'parsed' | 'entries' | 'hasBom' | 'hasCrlf'>;
+
+export function parseEnvText(bytes: Buffer): ParsedEnvText {
   const text = bytes.toString('utf8');
   const parsed = dotenv.parse(bytes);
-  const lines = text.split('\n');
-  const candidates: { name: string; index: number }[] = [];
-  lines.forEach((line, index) => {
-    const m = ASSIGNMENT.exec(index === 0 ? line.replace(/^\uFEFF/u, '') : line);
-    if (m && Object.hasOwn(parsed, m[1]!)) candidates.push({ name: m[1]!, index });
-  });
-  const entries: EnvFileEntry[] = [];
-  candidates.forEach((c, i) => {
-    const next = candidates.slice(i + 1).find((d) => d.name === c.name);
-    // Parse just this occurrence, with dotenv itself, so multi-line and quoted values stay exact.
-    const slice = lines.slice(c.index, next ? next.index : undefined).join('\n');
-    const value = dotenv.parse(slice)[c.name];
-    if (value !== undefined) entries.push({ name: c.name, value, line: c.index + 1, raw: lines[c.index]! });
-  });
+  // dotenv turns CRLF and lone CR into LF before parsing; positions are counted on that text.
+  const normal = text.replace(/\r\n?/gu, '\n');
+  const lines = normal.split('\n');
+  const lineStarts = [0];
+  for (let i = 0; i < normal.length; i++) if (normal.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const position = (offset: number): { line: number; column: number } => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  };
+  let entries: EnvFileEntry[] = [];
+  for (const m of normal.matchAll(DOTENV_LINE)) {
+    const name = m[1]!;
+    const [nameStart, nameEnd] = m.indices![1]!;
+    const value = dotenv.parse(m[0])[name];
+    if (value === undefined) continue;
+    const at = position(nameStart);
+    const span = m.indices![2];
+    let valueStart = span ? span[0] : m.index! + m[0].length;
+    if (span) while (valueStart < span[1] && /\s/u.test(normal[valueStart]!)) valueStart++;
+    else valueStart = Math.min(normal.indexOf('\n', nameEnd) === -1 ? normal.length : normal.indexOf('\n', nameEnd), valueStart);
+    const valueAt = position(valueStart);
+    entries.push({
+      name,
+      value,
+      line: at.line,
+      column: at.column,
+      valueColumn: valueAt.line === at.line ? valueAt.column : lines[at.line - 1]!.length + 1,
+      endLine: position(span ? Math.max(span[1] - 1, span[0]) : nameEnd).line,
+      raw: lines[at.line - 1]!,
+    });
+  }
+  // Trust the positions only where they reproduce dotenv exactly: dotenv keeps the last assignment of a name.
+  const last = new Map<string, string>();
+  for (const e of entries) last.set(e.name, e.value);
+  entries = entries.filter((e) => Object.hasOwn(parsed, e.name) && last.get(e.name) === parsed[e.name]);
   return {
     text,
     lines,

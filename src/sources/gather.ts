@@ -26,6 +26,7 @@ export function gatherEnvEvidence(options: GatherEnvOptions): EnvEvidence {
     isDir = false;
   }
   if (!isDir) throw new KeydoctorError('KD_ERR_NOT_A_DIRECTORY', `${options.projectDir} is not a folder.`);
+  for (const file of options.envFiles ?? []) checkEnvFileFlag(file, options.cwd ?? process.cwd());
   const shell: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.env)) if (v !== undefined) shell[k] = v;
   const candidates = discoverEnvFiles(projectDir, shell.NODE_ENV, options.envFiles ?? [], options.cwd ?? process.cwd());
@@ -44,4 +45,19 @@ export function gatherEnvEvidence(options: GatherEnvOptions): EnvEvidence {
     expected: [...new Set(options.expected ?? [])],
     gitRepo: git.repo,
   };
+}
+
+/**
+ * A file named with --env-file that does not exist (or is a folder) is a usage error: the user asked
+ * for it by name, so a finding would bury a typo. Other problems (binary, FIFO…) become env findings.
+ */
+function checkEnvFileFlag(file: string, cwd: string): void {
+  let problem: string | undefined;
+  try {
+    if (statSync(resolve(cwd, file)).isDirectory()) problem = 'a folder, not a file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') problem = 'does not exist';
+  }
+  if (problem) throw new KeydoctorError('KD_ERR_FILE', `--env-file ${file}: ${problem} (resolved from ${cwd}).`);
 }

@@ -1,6 +1,6 @@
 // Asks git (when present) whether files are tracked or ignored; absent git means "unknown", never a guess.
 import { execFileSync } from 'node:child_process';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 
 export interface GitFacts {
   repo: boolean;
@@ -8,9 +8,15 @@ export interface GitFacts {
   ignored(path: string): boolean | undefined;
 }
 
-function git(cwd: string, args: string[]): string | undefined {
+function git(cwd: string, args: string[], input?: string): string | undefined {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
+      timeout: 5000,
+      ...(input === undefined ? {} : { input }),
+    });
   } catch (error) {
     // `git check-ignore` exits 1 when nothing is ignored; its stdout is still the answer.
     const out = (error as { stdout?: string; status?: number }).stdout;
@@ -18,21 +24,33 @@ function git(cwd: string, args: string[]): string | undefined {
   }
 }
 
+const UNKNOWN: GitFacts = { repo: false, tracked: () => undefined, ignored: () => undefined };
+
 export function gitFacts(projectDir: string, paths: readonly string[]): GitFacts {
-  const top = git(projectDir, ['rev-parse', '--show-toplevel'])?.trim();
-  if (!top) return { repo: false, tracked: () => undefined, ignored: () => undefined };
-  const rel = paths.map((p) => relative(projectDir, p));
+  // The project folder's place inside the work tree (`sub/dir/`), or undefined outside a repository.
+  const prefix = git(projectDir, ['rev-parse', '--show-prefix']);
+  if (prefix === undefined) return UNKNOWN;
+  const depth = prefix.trim().split('/').filter(Boolean).length;
+  const toGit = (p: string) => relative(projectDir, p).split(sep).join('/');
+  // A `../.env` above the work tree is outside git's reach (and would make git fail for every path).
+  const inside = (rel: string) => rel.split('/').filter((s) => s === '..').length <= depth;
+  const rel = paths.map(toGit).filter(inside);
   const tracked = new Set<string>();
   const ignored = new Set<string>();
   if (rel.length > 0) {
-    const ls = git(projectDir, ['ls-files', '-z', '--', ...rel]);
-    for (const f of ls?.split('\0') ?? []) if (f) tracked.add(f);
-    const ci = git(projectDir, ['check-ignore', '--no-index', '-z', '--', ...rel]);
-    for (const f of ci?.split('\0') ?? []) if (f) ignored.add(f);
+    // --literal-pathspecs: a file named `*.env` or `:x` is a name, not a pattern.
+    const ls = git(projectDir, ['--literal-pathspecs', 'ls-files', '-z', '--', ...rel]);
+    if (ls === undefined) return { ...UNKNOWN, repo: true };
+    // ls-files prints paths relative to the working folder, like the arguments.
+    for (const f of ls.split('\0')) if (f) tracked.add(f);
+    const ci = git(projectDir, ['check-ignore', '--no-index', '-z', '--stdin'], rel.map((r) => `${r}\0`).join(''));
+    if (ci === undefined) return { ...UNKNOWN, repo: true };
+    for (const f of ci.split('\0')) if (f) ignored.add(f);
   }
+  const known = new Set(rel);
   return {
     repo: true,
-    tracked: (p) => tracked.has(relative(projectDir, p)),
-    ignored: (p) => ignored.has(relative(projectDir, p)),
+    tracked: (p) => (known.has(toGit(p)) ? tracked.has(toGit(p)) : undefined),
+    ignored: (p) => (known.has(toGit(p)) ? ignored.has(toGit(p)) : undefined),
   };
 }

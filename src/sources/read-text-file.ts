@@ -1,5 +1,5 @@
 // Reads a small text file defensively: no blocking on FIFOs, no binaries, a size cap, symlink loops reported.
-import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, constants, type Stats } from 'node:fs';
 
 export const MAX_ENV_FILE_BYTES = 8 * 1024 * 1024;
 
@@ -9,13 +9,13 @@ export function readTextFile(path: string, maxBytes = MAX_ENV_FILE_BYTES): TextF
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (!stat.isFile()) return { ok: false, reason: describeNonFile(stat) };
     if (stat.size > maxBytes) return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
     const bytes = Buffer.alloc(stat.size);
     let offset = 0;
@@ -25,13 +25,39 @@ export function readTextFile(path: string, maxBytes = MAX_ENV_FILE_BYTES): TextF
       offset += n;
     }
     const data = bytes.subarray(0, offset);
-    if (data.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary content (NUL bytes)' };
+    const utf16 = utf16Kind(data);
+    // Windows PowerShell 5's `>` and Notepad's "Unicode" write UTF-16; dotenv reads UTF-8 and finds nothing in it.
+    if (utf16) return { ok: false, reason: `encoded as ${utf16} (dotenv reads UTF-8, so it finds no variables in it; save it as UTF-8)` };
+    if (data.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary content (NUL bytes), not a text file' };
     return { ok: true, bytes: data };
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** `UTF-16LE` / `UTF-16BE` when the bytes start with that BOM or look like ASCII text with a NUL after each letter. */
+export function utf16Kind(data: Buffer): string | undefined {
+  if (data[0] === 0xff && data[1] === 0xfe) return 'UTF-16LE';
+  if (data[0] === 0xfe && data[1] === 0xff) return 'UTF-16BE';
+  const head = data.subarray(0, 64 - (Math.min(data.length, 64) % 2));
+  if (head.length < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 === 0 ? evenNul++ : oddNul++;
+  const half = head.length / 2;
+  if (oddNul === half && evenNul === 0) return 'UTF-16LE';
+  if (evenNul === half && oddNul === 0) return 'UTF-16BE';
+  return undefined;
+}
+
+function describeNonFile(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder, not a file';
+  if (stat.isFIFO()) return 'a named pipe (FIFO), not a regular file';
+  if (stat.isSocket()) return 'a socket, not a regular file';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device, not a regular file';
+  return 'not a regular file';
 }
 
 export function describeFsError(error: unknown): string {
@@ -43,9 +69,9 @@ export function describeFsError(error: unknown): string {
     case 'EPERM':
       return 'permission denied';
     case 'ELOOP':
-      return 'symlink loop';
+      return 'a symlink loop';
     case 'EISDIR':
-      return 'is a folder';
+      return 'a folder, not a file';
     default:
       return code ? `cannot be read (${code})` : 'cannot be read';
   }

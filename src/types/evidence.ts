@@ -8,9 +8,14 @@ import type { LiveEvidence } from './live-evidence.js';
 export interface EnvFileEntry {
   name: string;
   value: string;
-  /** 1-based line of the assignment. */
+  /** 1-based line of the name, and 1-based column where the name starts. */
   line: number;
-  /** The raw text of the line (without the line break; a `\r` from CRLF is kept). */
+  column: number;
+  /** 1-based column where the written value starts on `line` (after `=` and spaces, at a quote if quoted). */
+  valueColumn: number;
+  /** Last line of the assignment (greater than `line` for a multi-line quoted value). */
+  endLine: number;
+  /** The text of the line, without the line break (dotenv treats CRLF and a lone CR as line breaks too). */
   raw: string;
 }
 
@@ -28,7 +33,7 @@ export interface EnvFile {
   priority: number;
   /** Decoded text (UTF-8); empty when unreadable. */
   text: string;
-  /** Raw lines split on `\n` (a `\r` stays), for locating problems. */
+  /** The lines as dotenv sees them (split on LF, CRLF or CR; no `\r` kept), for locating problems. */
   lines: string[];
   /** Exactly `dotenv.parse(bytes)`. */
   parsed: Record<string, string>;
@@ -56,7 +61,7 @@ export interface ResolvedVariable {
   definitions: Definition[];
   /** The value the app sees with dotenv's default (shell first, then the first loaded file). */
   winner?: Definition;
-  /** The value the app sees with `override: true` (the last loaded file beats the shell). */
+  /** The value the app sees with `override: true` (the highest-priority loaded file beats the shell). */
   winnerWithOverride?: Definition;
   /** One sentence: which source won and why. */
   why: string;

@@ -1,0 +1,46 @@
+// Reports a name assigned more than once in one .env file: dotenv keeps the last, which is rarely the one edited.
+import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import type { Finding } from '../../types/diagnostic.js';
+import type { EnvFileEntry } from '../../types/evidence.js';
+import { at, fileLocation, showValue } from './lib/env.js';
+
+const meta: CheckMeta = {
+  id: 'env/duplicate-name',
+  category: 'env',
+  severity: 'warning',
+  title: 'Variable defined twice in one file',
+  description:
+    'The same name is assigned on several lines of one .env file. dotenv keeps the last assignment, so editing an earlier line changes nothing.',
+};
+
+export const check: Check = {
+  meta,
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const file of ctx.evidence.env.files) {
+      if (file.unreadable) continue;
+      const byName = new Map<string, EnvFileEntry[]>();
+      for (const e of file.entries) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+      for (const [name, entries] of byName) {
+        if (entries.length < 2) continue;
+        const last = entries.at(-1)!;
+        const earlier = entries.slice(0, -1);
+        const differ = earlier.some((e) => e.value !== last.value);
+        const lines = entries.map((e) => e.line).join(', ');
+        out.push(
+          finding(meta, {
+            // Identical repeats are harmless, and so is anything in a file nothing loads.
+            severity: differ && file.loaded ? 'warning' : 'info',
+            message: differ
+              ? `${name} is defined ${entries.length} times in ${file.display} (lines ${lines}) with different values; dotenv keeps the last one, ${at(file, last.line)} (${showValue(name, last.value)}).`
+              : `${name} is defined ${entries.length} times in ${file.display} (lines ${lines}) with the same value; dotenv keeps the last one, ${at(file, last.line)}.`,
+            fix: `Delete the extra ${name} lines (${earlier.map((e) => e.line).join(', ')}) from ${file.display} and keep the value you mean on one line.`,
+            location: fileLocation(file, last.line, last.column),
+            related: earlier.map((e) => fileLocation(file, e.line, e.column)),
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,64 @@
+// Shared vocabulary of the env checks: which names hold credentials, how to show a value, how to point at a line.
+import { visibleChar, visibleMask } from '../../../core/visible.js';
+import { analyzeKeyValue } from '../../../providers/clarifai/key-format.js';
+import { CLARIFAI_CREDENTIAL_NAMES, CLARIFAI_VARIABLE_NAMES, looksLikeSecretName } from '../../../providers/clarifai/variables.js';
+import type { CheckContext } from '../../../types/check.js';
+import type { Severity } from '../../../types/diagnostic.js';
+import type { EnvFile } from '../../../types/evidence.js';
+import type { EnvLocation, FileLocation } from '../../../types/location.js';
+
+/** The Clarifai credential variables plus every expected name (`--expect`) that looks like a secret. */
+export function credentialNames(ctx: CheckContext): string[] {
+  const extra = ctx.options.expected.filter((n) => !CLARIFAI_VARIABLE_NAMES.includes(n) && looksLikeSecretName(n));
+  return [...new Set([...CLARIFAI_CREDENTIAL_NAMES, ...extra])];
+}
+
+/** Names keydoctor is asked about: the Clarifai list, `--expect`, and any name the scanned code reads. */
+export function expectedNames(ctx: CheckContext): string[] {
+  return [...new Set([...ctx.options.expected, ...(ctx.evidence.code?.envReads ?? []).map((r) => r.name)])];
+}
+
+/** A wrong credential or expected variable blocks the key; anything else only deserves a warning. */
+export function severityFor(ctx: CheckContext, name: string): Severity {
+  return credentialNames(ctx).includes(name) || ctx.options.expected.includes(name) ? 'error' : 'warning';
+}
+
+/** An example value (`your_pat_here`, `<PAT>`, empty, `${OTHER}`) rather than a real secret. */
+export function isPlaceholder(value: string): boolean {
+  return analyzeKeyValue(value).identity?.kind === 'placeholder';
+}
+
+/** A value that could be a real secret: not a placeholder, at least 16 characters, no spaces inside. */
+export function looksLikeRealSecret(value: string): boolean {
+  const core = value.trim().replace(/^["'`]+|["'`]+$/gu, '');
+  return !isPlaceholder(value) && [...core].length >= 16 && !/\s/u.test(core);
+}
+
+/**
+ * A value as it may be printed: secrets masked with their odd characters spelled out, other values
+ * quoted with their odd characters spelled out.
+ */
+export function showValue(name: string, value: string): string {
+  if (looksLikeSecretName(name)) return visibleMask(value);
+  return `"${[...value].map((ch) => (ch === ' ' ? ch : visibleChar(ch))).join('')}"`;
+}
+
+/** `.env:3` or `.env:3:14`. */
+export function at(file: Pick<EnvFile, 'display'>, line: number, column?: number): string {
+  return column === undefined ? `${file.display}:${line}` : `${file.display}:${line}:${column}`;
+}
+
+export function fileLocation(file: Pick<EnvFile, 'display'>, line: number, column?: number, snippet?: string): FileLocation {
+  return { file: file.display, line, ...(column !== undefined ? { column } : {}), ...(snippet !== undefined ? { snippet } : {}) };
+}
+
+/** `the shell` / `.env:3`. */
+export function sourceText(l: EnvLocation): string {
+  if (l.source === 'shell') return 'the shell environment';
+  return l.line !== undefined ? `${l.source}:${l.line}` : l.source;
+}
+
+/** Shell-safe quoting for file names in fixes: `'.env '` keeps the trailing space visible. */
+export function shellQuote(s: string): string {
+  return /^[\w./-]+$/u.test(s) ? s : `'${s.replace(/'/gu, `'\\''`)}'`;
+}

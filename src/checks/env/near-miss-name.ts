@@ -1,0 +1,132 @@
+// Reports a defined variable whose name is a near miss of an expected one (CLARIFAI_APIKEY, clarifai_pat, CLARIFAY_PAT).
+import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import type { Finding } from '../../types/diagnostic.js';
+import type { Location } from '../../types/location.js';
+import { expectedNames, severityFor } from './lib/env.js';
+
+const meta: CheckMeta = {
+  id: 'env/near-miss-name',
+  category: 'env',
+  severity: 'error',
+  title: 'Variable name is a near miss',
+  description:
+    'A variable the app expects is not set, but one with almost the same name is: a typo, a case or `-`/`_` difference, a missing or extra letter or underscore, or a synonym (KEY for PAT). The app reads the exact name, so it gets nothing.',
+};
+
+const RANK = ['differs only in case', 'differs only in sep', 'differs only in under', 'is one typo', 'is 2 typos', 'uses', 'has an extra', 'is missing'];
+
+/** Synonyms people use for the last word of a credential variable. */
+const SYNONYMS = new Set(['KEY', 'TOKEN', 'PAT', 'SECRET', 'APIKEY']);
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+const normal = (s: string) => s.toUpperCase().replace(/[-. ]/gu, '_');
+const segments = (s: string) => normal(s).split('_').filter(Boolean);
+
+/** Why `defined` looks like a slip for `expected`, or undefined when the names are unrelated. */
+export function nearMiss(defined: string, expected: string): string | undefined {
+  if (defined === expected) return undefined;
+  const a = normal(defined);
+  const b = normal(expected);
+  if (a === b) {
+    return defined.toUpperCase() === expected.toUpperCase()
+      ? 'differs only in case (names are case-sensitive on Linux and macOS)'
+      : 'differs only in separators (- or . instead of _)';
+  }
+  if (a.replaceAll('_', '') === b.replaceAll('_', '')) return 'differs only in underscores';
+  // One typo is a lot in a short name: 1 edit up to 13 characters, 2 from 14 (CLARIFAI_API_KEY has 16).
+  const allowed = b.length < 6 ? 0 : b.length < 14 ? 1 : 2;
+  const distance = editDistance(a, b);
+  if (distance > 0 && distance <= allowed) return distance === 1 ? 'is one typo away' : `is ${distance} typos away`;
+  const sa = segments(defined);
+  const sb = segments(expected);
+  if (sb.length >= 2 && sa.length === sb.length) {
+    const diff = sa.map((s, i) => [s, sb[i]!] as const).filter(([x, y]) => x !== y);
+    if (diff.length === 1 && SYNONYMS.has(diff[0]![0]) && SYNONYMS.has(diff[0]![1])) return `uses ${diff[0]![0]} where the name has ${diff[0]![1]}`;
+  }
+  // A word added or dropped after the first (CLARIFAI_PAT_KEY, CLARIFAI_KEY); a new prefix (VITE_CLARIFAI_PAT) is deliberate.
+  const contains = (big: string[], small: string[]) => big[0] === small[0] && small.join('_') === big.filter((s) => small.includes(s)).join('_');
+  if (sb.length >= 2 && sa.length === sb.length + 1 && contains(sa, sb)) return 'has an extra word';
+  if (sb.length >= 3 && sa.length === sb.length - 1 && contains(sb, sa)) return 'is missing a word';
+  return undefined;
+}
+
+export const check: Check = {
+  meta,
+  run(ctx) {
+    const { env } = ctx.evidence;
+    const expected = expectedNames(ctx);
+    // Where each name is defined: the shell, loaded files and files nothing loads (still worth naming).
+    const definedAt = new Map<string, { location: Location; loaded: boolean }[]>();
+    const add = (name: string, location: Location, loaded: boolean) => definedAt.set(name, [...(definedAt.get(name) ?? []), { location, loaded }]);
+    for (const name of Object.keys(env.shell)) add(name, { env: name, source: 'shell' }, true);
+    for (const file of env.files) {
+      const seen = new Set<string>();
+      for (const e of [...file.entries].reverse()) {
+        if (seen.has(e.name)) continue;
+        seen.add(e.name);
+        add(e.name, { env: e.name, source: file.display, line: e.line }, file.loaded);
+      }
+      for (const name of Object.keys(file.parsed)) if (!seen.has(name)) add(name, { env: name, source: file.display }, file.loaded);
+    }
+    const isSet = (name: string) => env.variables.get(name)?.winner !== undefined;
+    const out: Finding[] = [];
+    for (const [name, places] of definedAt) {
+      // A name that is itself expected (CLARIFAI_APP_ID) is never a slip for another expected name.
+      if (expected.includes(name)) continue;
+      // Closest first: a case or separator slip beats a typo, which beats a synonym or a missing word.
+      const misses = expected
+        .filter((e) => !isSet(e))
+        .flatMap((e) => {
+          const why = nearMiss(name, e);
+          return why ? [{ expected: e, why, rank: RANK.findIndex((r) => why.startsWith(r)) }] : [];
+        })
+        .sort((x, y) => x.rank - y.rank);
+      if (misses.length === 0) continue;
+      const loaded = places.some((p) => p.loaded);
+      const primary = places.find((p) => p.loaded) ?? places[0]!;
+      const wanted = misses.map((m) => m.expected);
+      const reads = (ctx.evidence.code?.envReads ?? []).filter((r) => wanted.includes(r.name));
+      const where = places.map((p) => formatPlace(p.location, p.loaded)).join(', ');
+      const first = misses[0]!;
+      const severities = misses.map((m) => severityFor(ctx, m.expected));
+      out.push(
+        finding(meta, {
+          severity: !loaded ? 'warning' : severities.includes('error') ? 'error' : 'warning',
+          message:
+            misses.length === 1
+              ? `${first.expected} is not set, but ${name} is (${where}); the name ${first.why}, and the app reads ${first.expected} exactly.`
+              : `None of ${wanted.join(', ')} is set, but ${name} is (${where}); the name is a near miss of each.`,
+          fix:
+            primary.location && 'source' in primary.location && primary.location.source !== 'shell'
+              ? `Rename ${name} to ${first.expected} in ${primary.location.source}${'line' in primary.location && primary.location.line ? ` line ${primary.location.line}` : ''}${misses.length > 1 ? ` (or to ${wanted.slice(1).join(' / ')}, whichever your code reads)` : ''}.`
+              : `Set the exact name instead: export ${first.expected}="$${name}" (and fix it where ${name} is set: your shell profile, CI or container settings).`,
+          location: primary.location,
+          related: [
+            ...places.filter((p) => p !== primary).map((p) => p.location),
+            ...reads.map((r) => ({ file: r.file, line: r.line, column: r.column, snippet: r.snippet })),
+          ],
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+function formatPlace(l: Location, loaded: boolean): string {
+  if (!('source' in l)) return '';
+  const where = l.source === 'shell' ? 'in the shell environment' : `in ${l.line !== undefined ? `${l.source}:${l.line}` : l.source}`;
+  return loaded ? where : `${where}, a file that is not loaded`;
+}
