@@ -44,7 +44,8 @@ export const check: Check = {
       if (url.host === undefined) continue;
       const why = hostTypo(url.host, url.path);
       if (!why) continue;
-      const fixed = `${url.scheme ? `${url.scheme}://` : ''}api.clarifai.com${url.port ? `:${url.port}` : ''}`;
+      // The API is served over https only, so the suggestion never keeps a plain http scheme.
+      const fixed = `${url.scheme ? 'https://' : ''}api.clarifai.com${url.port ? `:${url.port}` : ''}`;
       out.push(
         finding(meta, {
           message: `${where(site)} sends requests to ${url.host}: ${why}.`,

@@ -7,5 +7,26 @@ import { check as v1Path } from './v1-path.js';
 import { check as doubledV2 } from './doubled-v2.js';
 import { check as unknownPath } from './unknown-path.js';
 import { check as wrongMethod } from './wrong-method.js';
+import { check as liveBaseUrl } from './live-base-url.js';
+import { check as liveProxy } from './live-proxy.js';
+import { check as liveNetwork } from './live-network.js';
+import { check as liveTls } from './live-tls.js';
+import { check as liveNotClarifai } from './live-not-clarifai.js';
+import { check as liveRoute } from './live-route.js';
 
-export const endpointChecks: Check[] = [hostTypo, insecureHttp, grpcBaseScheme, v1Path, doubledV2, unknownPath, wrongMethod];
+export const endpointChecks: Check[] = [
+  hostTypo,
+  insecureHttp,
+  grpcBaseScheme,
+  v1Path,
+  doubledV2,
+  unknownPath,
+  wrongMethod,
+  // Live: the configured base and what answered on it.
+  liveBaseUrl,
+  liveProxy,
+  liveNetwork,
+  liveTls,
+  liveNotClarifai,
+  liveRoute,
+];

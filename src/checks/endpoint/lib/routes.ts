@@ -43,9 +43,11 @@ export function routesFor(method: string | undefined, path: string): RouteHit[] 
 
 /** The same RPC's binding that names user and app in the path, with the known params filled in. */
 export function appScopedAlternative(hit: RouteHit): string | undefined {
-  const alt = hit.rpc.bindings.find((b) => b.method === hit.binding.method && b.path.includes('{user_app_id.app_id}'));
+  const scoped = hit.rpc.bindings.filter((b) => b.method === hit.binding.method && b.path.includes('{user_app_id.app_id}'));
+  // The same path with the owner inserted, when the RPC has it (PostModelOutputs also has a /versions/ form).
+  const alt = scoped.find((b) => b.path.replace(/\/users\/\{user_app_id\.user_id\}\/apps\/\{user_app_id\.app_id\}/u, '') === hit.binding.path) ?? scoped[0];
   if (!alt) return undefined;
-  return alt.path.replace(/\{([^}=]+)(?:=[^}]*)?\}/gu, (whole, name: string) => hit.params[name] ?? whole);
+  return alt.path.replace(/\{([^}=]+)(?:=[^}]*)?\}/gu, (_, name: string) => hit.params[name] ?? `{${name.replace(/^user_app_id\./u, '')}}`);
 }
 
 const WHOLE: Record<string, string> = { PostModelOutputs: 'run a model', PostWorkflowResults: 'run a workflow' };
