@@ -86,7 +86,7 @@ export function maskedCore(t: KeyTarget): string {
 export function rewriteFix(t: KeyTarget, what: string, shellHint?: string): string {
   const l = t.definition.location;
   if (l.source === 'shell') {
-    return `Set ${t.name} again ${what}, where your shell profile, CI secret or container config sets it: export ${t.name}=${maskedCore(t)} (the full key)${shellHint ? `; ${shellHint}` : ''}.`;
+    return `Set ${t.name} again ${what}: export ${t.name}=${maskedCore(t)} (the full key), wherever your shell profile, CI secret or container config sets it${shellHint ? `; ${shellHint}` : ''}.`;
   }
   return `In ${sourceLabel(l)}, write ${t.name}=${maskedCore(t)} (the full key) ${what}.`;
 }
