@@ -10,6 +10,8 @@ import { check as invisibleCharacter } from './invisible-character.js';
 import { check as lookalikeCharacter } from './lookalike-character.js';
 import { check as wrongFormat } from './wrong-format.js';
 import { check as uppercaseHex } from './uppercase-hex.js';
+import { check as liveCandidateWorks } from './live-candidate-works.js';
+import { check as liveRejected } from './live-rejected.js';
 
 export const keyChecks: Check[] = [
   placeholder,
@@ -22,4 +24,7 @@ export const keyChecks: Check[] = [
   lookalikeCharacter,
   wrongFormat,
   uppercaseHex,
+  // Live: what Clarifai itself said about the value.
+  liveCandidateWorks,
+  liveRejected,
 ];

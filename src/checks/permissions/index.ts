@@ -3,5 +3,20 @@ import type { Check } from '../../types/check.js';
 import { check as codePatWithoutApp } from './code-pat-without-app.js';
 import { check as codeAppKeyPatRoute } from './code-app-key-pat-route.js';
 import { check as codeAppKeyPublicModel } from './code-app-key-public-model.js';
+import { check as liveMissingScopes } from './live-missing-scopes.js';
+import { check as liveAppKeyOnPatRoute } from './live-app-key-on-pat-route.js';
+import { check as livePatNeedsApp } from './live-pat-needs-app.js';
+import { check as livePublicModelNeedsPat } from './live-public-model-needs-pat.js';
+import { check as liveOtherApp } from './live-other-app.js';
 
-export const permissionsChecks: Check[] = [codePatWithoutApp, codeAppKeyPatRoute, codeAppKeyPublicModel];
+export const permissionsChecks: Check[] = [
+  codePatWithoutApp,
+  codeAppKeyPatRoute,
+  codeAppKeyPublicModel,
+  // Live: the key's kind, owner and scopes against the call.
+  livePublicModelNeedsPat,
+  liveAppKeyOnPatRoute,
+  livePatNeedsApp,
+  liveOtherApp,
+  liveMissingScopes,
+];

@@ -1,0 +1,103 @@
+// Which values to probe: the credential each variable sends, then — only if it fails — the values it could have been.
+import { Secret } from '../core/secret.js';
+import { codePointLabel } from '../core/visible.js';
+import { CLARIFAI_CREDENTIAL_NAMES, clarifaiVariable, looksLikeSecretName } from '../providers/clarifai/variables.js';
+import type { EnvEvidence } from '../types/evidence.js';
+import type { EnvLocation } from '../types/location.js';
+import type { CredentialVerdict } from '../types/live-evidence.js';
+
+export type PendingCredential = Omit<CredentialVerdict, 'verdict' | 'reason'>;
+
+function label(l: EnvLocation): string {
+  return l.line !== undefined ? `${l.source}:${l.line}` : l.source;
+}
+
+/**
+ * The credentials the app would send: the winning value of CLARIFAI_PAT, CLARIFAI_API_KEY and any expected
+ * secret-like name (--expect). The session token travels in another header, so it is not probed.
+ */
+export function configuredCredentials(env: EnvEvidence): PendingCredential[] {
+  const names = [...new Set([...CLARIFAI_CREDENTIAL_NAMES, ...env.expected.filter(looksLikeSecretName)])].filter(
+    (n) => clarifaiVariable(n)?.role !== 'session_token',
+  );
+  const out: PendingCredential[] = [];
+  for (const name of names) {
+    const w = env.variables.get(name)?.winner;
+    if (!w) continue;
+    out.push({ id: name, variable: name, location: w.location, value: w.value, origin: 'configured' });
+  }
+  return out;
+}
+
+const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF\u00A0\u00AD\u202A-\u202E\u2066-\u2069]/gu;
+const QUOTES = /^["'`“”‘’„«»]+|["'`“”‘’„«»]+$/gu;
+const SCHEME = /^(key|bearer|token)\s+/iu;
+
+function whitespaceName(s: string): string {
+  if (/^\r?\n$/u.test(s)) return s.includes('\r') ? 'CRLF line ending' : 'newline';
+  if (/^\r$/u.test(s)) return 'carriage return (\\r)';
+  if (/^ +$/u.test(s)) return s.length === 1 ? 'space' : `${s.length} spaces`;
+  if (/^\t+$/u.test(s)) return 'tab';
+  return 'whitespace';
+}
+
+/** The value with the usual copy-paste damage undone, and a phrase saying what was undone ("the trailing newline is removed"). */
+export function cleanValue(raw: string): { value: string; change: string } | undefined {
+  const changes: string[] = [];
+  let s = raw;
+  const lead = /^\s+/u.exec(s)?.[0];
+  const trail = /\s+$/u.exec(s)?.[0];
+  s = s.trim();
+  if (lead) changes.push(`the leading ${whitespaceName(lead)} is removed`);
+  if (trail) changes.push(`the trailing ${whitespaceName(trail)} is removed`);
+  const unquoted = s.replace(QUOTES, '').trim();
+  if (unquoted !== s) changes.push('the surrounding quotes are removed');
+  s = unquoted;
+  const scheme = SCHEME.exec(s);
+  if (scheme) {
+    changes.push(`the "${scheme[0].trim()} " prefix is removed (keydoctor adds "Key " itself)`);
+    s = s.slice(scheme[0].length);
+  }
+  const invisible = [...new Set(s.match(INVISIBLE) ?? [])];
+  if (invisible.length > 0) {
+    changes.push(`the invisible ${invisible.map(codePointLabel).join(', ')} ${invisible.length === 1 ? 'character is' : 'characters are'} removed`);
+    s = s.replace(INVISIBLE, '');
+  }
+  const inner = s.replace(/\s+/gu, '');
+  if (inner !== s) {
+    changes.push('the whitespace inside it is removed');
+    s = inner;
+  }
+  if (s === raw || s === '' || changes.length === 0) return undefined;
+  return { value: s, change: changes.join(' and ') };
+}
+
+/**
+ * Stand-ins for a configured credential that Clarifai rejected: its cleaned value, and the values other
+ * sources define for the same variable (the .env value the shell's value shadows, and vice versa).
+ */
+export function candidatesFor(cred: PendingCredential, env: EnvEvidence): PendingCredential[] {
+  const out: PendingCredential[] = [];
+  const seen = new Set<string>([cred.value.reveal()]);
+  const cleaned = cleanValue(cred.value.reveal());
+  if (cleaned && !seen.has(cleaned.value)) {
+    seen.add(cleaned.value);
+    out.push({
+      id: `${cred.id}~cleaned`,
+      variable: cred.variable,
+      location: cred.location,
+      value: new Secret(cleaned.value),
+      origin: 'cleaned',
+      candidateFor: cred.id,
+      change: cleaned.change,
+    });
+  }
+  for (const d of env.variables.get(cred.variable)?.definitions ?? []) {
+    const v = d.value.reveal();
+    if (seen.has(v) || v.trim() === '') continue;
+    seen.add(v);
+    out.push({ id: `${cred.id}@${label(d.location)}`, variable: cred.variable, location: d.location, value: d.value, origin: 'other-source', candidateFor: cred.id });
+  }
+  // A handful is plenty, and each one is a request with a credential in it.
+  return out.slice(0, 4);
+}

@@ -1,0 +1,133 @@
+// Where the live probes go: the base from --base / CLARIFAI_API_BASE / the default, the proxy in effect, and the send policy.
+import { KeydoctorError } from '../core/errors.js';
+import { isLoopbackHost } from '../transport/types.js';
+import { redactUrlCredentials } from '../transport/rest.js';
+import type { EnvEvidence } from '../types/evidence.js';
+import type { LiveConfig, ProxySetting, TransportKind } from '../types/live-evidence.js';
+
+export const DEFAULT_REST_BASE = 'https://api.clarifai.com';
+export const DEFAULT_GRPC_BASE = 'api.clarifai.com:443';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface ConfigOptions {
+  transport?: TransportKind;
+  base?: string;
+  grpcBase?: string;
+  allowInsecure?: boolean;
+  timeoutMs?: number;
+}
+
+/** The config, or the reason no probe can be sent (a base that is not a URL): checks report it. */
+export type ResolvedConfig = { config: LiveConfig; skipped?: string };
+
+function winner(env: EnvEvidence, name: string) {
+  return env.variables.get(name)?.winner;
+}
+
+/** The value of the first set variable among names (proxy variables come in both cases). */
+function firstSet(env: EnvEvidence, names: string[]): { name: string; value: string } | undefined {
+  for (const name of names) {
+    const w = winner(env, name);
+    if (w && w.value.reveal().trim() !== '') return { name, value: w.value.reveal().trim() };
+  }
+  return undefined;
+}
+
+/** NO_PROXY as curl and Python's requests read it: `*`, host names, `.suffix` and `suffix` domain matches, optional ports. */
+export function noProxyMatches(noProxy: string, host: string, port: string): boolean {
+  const h = host.replace(/^\[|\]$/gu, '').toLowerCase();
+  return noProxy
+    .split(/[\s,]+/u)
+    .filter(Boolean)
+    .some((raw) => {
+      const entry = raw.toLowerCase();
+      if (entry === '*') return true;
+      const m = /^(.*?)(?::(\d+))?$/u.exec(entry.replace(/^\[|\]$/gu, ''))!;
+      const name = m[1]!.replace(/^\*?\./u, '.');
+      if (m[2] && m[2] !== port) return false;
+      if (name.startsWith('.')) return h.endsWith(name) || h === name.slice(1);
+      return h === name || h.endsWith(`.${name}`);
+    });
+}
+
+/** The proxy the user's HTTP clients would use for this URL (HTTPS_PROXY for https, HTTP_PROXY for http), if any. */
+export function proxyFor(env: EnvEvidence, url: URL): ProxySetting | undefined {
+  const names = url.protocol === 'https:' ? ['HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy'] : ['http_proxy', 'HTTP_PROXY', 'ALL_PROXY', 'all_proxy'];
+  const proxy = firstSet(env, names);
+  if (!proxy) return undefined;
+  const noProxy = firstSet(env, ['NO_PROXY', 'no_proxy']);
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const bypassed = noProxy ? noProxyMatches(noProxy.value, url.hostname, port) : false;
+  return { variable: proxy.name, url: redactUrlCredentials(proxy.value), bypassed, ...(noProxy ? { noProxyVariable: noProxy.name } : {}) };
+}
+
+/** The raw proxy URL (with its credentials) for the transport; the evidence keeps only the redacted one. */
+export function rawProxyUrl(env: EnvEvidence, setting: ProxySetting): string {
+  return winner(env, setting.variable)?.value.reveal().trim() ?? setting.url;
+}
+
+/** `api.clarifai.com` → `https://api.clarifai.com`; a trailing `/v2` and slashes are dropped (the probes add `/v2/…`). */
+export function normaliseRestBase(raw: string): string {
+  let s = raw.trim();
+  if (!/^[a-z][a-z0-9+.-]*:\/\//iu.test(s)) s = `https://${s}`;
+  return s.replace(/\/+$/u, '').replace(/\/v2$/iu, '').replace(/\/+$/u, '');
+}
+
+/** `https://api.clarifai.com` or `dns:///host:443` as a gRPC base → `host:443`; a missing port means 443. */
+export function normaliseGrpcTarget(raw: string): string {
+  let s = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/\/?/iu, '');
+  s = s.replace(/\/.*$/su, '');
+  if (!/:\d+$/u.test(s) && !/^\[.*\]$/u.test(s)) s = `${s}:443`;
+  return s;
+}
+
+export function grpcHost(target: string): string {
+  return target.replace(/:\d+$/u, '');
+}
+
+export function resolveConfig(env: EnvEvidence, options: ConfigOptions): ResolvedConfig {
+  const transport = options.transport ?? 'rest';
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const allowInsecure = options.allowInsecure ?? false;
+  const baseVar = transport === 'rest' ? 'CLARIFAI_API_BASE' : 'CLARIFAI_GRPC_BASE';
+  const flag = transport === 'rest' ? options.base : options.grpcBase;
+  const fromEnv = winner(env, baseVar);
+  const configuredBase = flag ?? fromEnv?.value.reveal() ?? (transport === 'rest' ? DEFAULT_REST_BASE : DEFAULT_GRPC_BASE);
+  const baseSource = flag !== undefined ? 'flag' : fromEnv ? 'env' : 'default';
+  const common = {
+    transport,
+    configuredBase,
+    baseSource,
+    ...(baseSource === 'env' && fromEnv ? { baseLocation: fromEnv.location } : {}),
+    allowInsecure,
+    timeoutMs,
+  } as const;
+  const where = baseSource === 'flag' ? `--${transport === 'rest' ? 'base' : 'grpc-base'}` : baseSource === 'env' ? `${baseVar} (${fromEnv!.location.source}${fromEnv!.location.line ? `:${fromEnv!.location.line}` : ''})` : 'the default base';
+
+  if (transport === 'grpc') {
+    const effectiveBase = normaliseGrpcTarget(configuredBase);
+    const host = grpcHost(effectiveBase);
+    if (!host || /\s/u.test(host)) return { config: { ...common, effectiveBase, tls: true }, skipped: `${where} is not a host:port: ${JSON.stringify(configuredBase)}` };
+    // Plain gRPC only on loopback (the emulator); everything else is TLS, as Clarifai's stub does.
+    return { config: { ...common, effectiveBase, tls: !isLoopbackHost(host) } };
+  }
+
+  const effectiveBase = normaliseRestBase(configuredBase);
+  let url: URL;
+  try {
+    url = new URL(effectiveBase);
+  } catch {
+    return { config: { ...common, effectiveBase }, skipped: `${where} is not a URL: ${JSON.stringify(configuredBase)}` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { config: { ...common, effectiveBase }, skipped: `${where} uses ${url.protocol}, not http(s):` };
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecure) {
+    throw new KeydoctorError(
+      'KD_ERR_NETWORK_POLICY',
+      `refusing to send the key in clear text to ${url.origin} (from ${where}): plain http:// is only used for loopback addresses. Use https://, or pass --allow-insecure if you really mean it.`,
+    );
+  }
+  const proxy = proxyFor(env, url);
+  return { config: { ...common, effectiveBase: url.origin + url.pathname.replace(/\/+$/u, ''), ...(proxy ? { proxy } : {}) } };
+}
