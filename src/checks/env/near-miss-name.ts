@@ -2,7 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { Location } from '../../types/location.js';
-import { expectedNames, severityFor } from './lib/env.js';
+import { credentialNames, expectedNames, severityFor } from './lib/env.js';
 
 const meta: CheckMeta = {
   id: 'env/near-miss-name',
@@ -101,7 +101,9 @@ export const check: Check = {
       const reads = (ctx.evidence.code?.envReads ?? []).filter((r) => wanted.includes(r.name));
       const where = places.map((p) => formatPlace(p.location, p.loaded)).join(', ');
       const first = misses[0]!;
-      const severities = misses.map((m) => severityFor(ctx, m.expected));
+      // With a Clarifai credential already set, a slip in another credential's name may well be unused.
+      const credentialSet = credentialNames(ctx).some(isSet);
+      const severities = misses.map((m) => (credentialSet && credentialNames(ctx).includes(m.expected) ? 'warning' : severityFor(ctx, m.expected)));
       out.push(
         finding(meta, {
           severity: !loaded ? 'warning' : severities.includes('error') ? 'error' : 'warning',

@@ -1,0 +1,1 @@
+CLARIFAI_PAT: string;

@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, editDistance, nearMiss } from '../../../src/checks/env/near-miss-name.js';
+import { describeFixtures, runFixtureDir } from '../fixture-runner.js';
+
+const dir = new URL('./near-miss-name/', import.meta.url).pathname;
+const only = (name: string) => runFixtureDir(dir + name, [check]);
+
+describeFixtures(dir, check);
+
+test('names both the expected and the defined name, with the file and line', () => {
+  const [f] = only('bad.clarifiai-typo');
+  assert.equal(f?.severity, 'error');
+  assert.equal(f!.message, 'CLARIFAI_API_KEY is not set, but CLARIFIAI_API_KEY is (in .env:1); the name is one typo away, and the app reads CLARIFAI_API_KEY exactly.');
+  assert.equal(f!.fix, 'Rename CLARIFIAI_API_KEY to CLARIFAI_API_KEY in .env line 1.');
+});
+
+test('a case difference mentions case-sensitive systems', () => {
+  assert.match(only('bad.lowercase')[0]!.message, /differs only in case/u);
+});
+
+test('a slip in the shell suggests exporting the exact name', () => {
+  const [f] = only('bad.typo-in-shell');
+  assert.match(f!.message, /CLARIFAI_PAT is not set, but CLARIFAY_PAT is \(in the shell environment\)/u);
+  assert.match(f!.fix, /export CLARIFAI_PAT="\$CLARIFAY_PAT"/u);
+});
+
+test('the closest expected name comes first when several fit', () => {
+  const [f] = only('bad.missing-underscore');
+  assert.match(f!.message, /^None of CLARIFAI_API_KEY, CLARIFAI_PAT is set/u);
+  assert.match(f!.fix, /^Rename CLARIFAI_APIKEY to CLARIFAI_API_KEY/u);
+});
+
+test('nearMiss: the slips from the field, and unrelated names', () => {
+  const hits: [string, string][] = [
+    ['CLARIFIAI_API_KEY', 'CLARIFAI_API_KEY'],
+    ['CLARIFAI_PAT_KEY', 'CLARIFAI_PAT'],
+    ['clarifai_pat', 'CLARIFAI_PAT'],
+    ['CLARIFAI-PAT', 'CLARIFAI_PAT'],
+    ['CLARIFAI_APIKEY', 'CLARIFAI_API_KEY'],
+    ['CLARIFAY_PAT', 'CLARIFAI_PAT'],
+    ['CLARFIAI_PAT', 'CLARIFAI_PAT'],
+    ['CLARIFAI_PA', 'CLARIFAI_PAT'],
+    ['CLARIFAI_KEY', 'CLARIFAI_PAT'],
+  ];
+  for (const [defined, expected] of hits) assert.ok(nearMiss(defined, expected), `${defined} should be a near miss of ${expected}`);
+  const misses: [string, string][] = [
+    ['CLARIFAI_PAT', 'CLARIFAI_PAT'],
+    ['OPENAI_API_KEY', 'CLARIFAI_API_KEY'],
+    ['VITE_CLARIFAI_PAT', 'CLARIFAI_PAT'],
+    ['APP_ID', 'CLARIFAI_APP_ID'],
+    ['CLARIFAI_MODEL_ID', 'CLARIFAI_APP_ID'],
+    ['PATH', 'PAT'],
+    ['GITHUB_TOKEN', 'CLARIFAI_SESSION_TOKEN'],
+  ];
+  for (const [defined, expected] of misses) assert.equal(nearMiss(defined, expected), undefined, `${defined} is not a near miss of ${expected}`);
+});
+
+test('editDistance counts a transposition as one edit', () => {
+  assert.equal(editDistance('CLARIFAI', 'CLARFIAI'), 1);
+  assert.equal(editDistance('abc', 'abc'), 0);
+  assert.equal(editDistance('', 'abc'), 3);
+});
