@@ -93,10 +93,20 @@ export function candidatesFor(cred: PendingCredential, env: EnvEvidence): Pendin
     });
   }
   for (const d of env.variables.get(cred.variable)?.definitions ?? []) {
-    const v = d.value.reveal();
+    // The other source's value, cleaned too if it needs it: "the .env value works (once its newline is removed)".
+    const other = cleanValue(d.value.reveal());
+    const v = other?.value ?? d.value.reveal();
     if (seen.has(v) || v.trim() === '') continue;
     seen.add(v);
-    out.push({ id: `${cred.id}@${label(d.location)}`, variable: cred.variable, location: d.location, value: d.value, origin: 'other-source', candidateFor: cred.id });
+    out.push({
+      id: `${cred.id}@${label(d.location)}`,
+      variable: cred.variable,
+      location: d.location,
+      value: other ? new Secret(v) : d.value,
+      origin: 'other-source',
+      candidateFor: cred.id,
+      ...(other ? { change: other.change } : {}),
+    });
   }
   // A handful is plenty, and each one is a request with a credential in it.
   return out.slice(0, 4);

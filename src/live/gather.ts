@@ -1,5 +1,6 @@
 // Live diagnosis: plans the probes, sends them in at most two concurrent waves, and builds the LiveEvidence the checks read.
-import { mask, type Redactor } from '../core/secret.js';
+import type { Redactor } from '../core/secret.js';
+import { visibleMask } from '../core/visible.js';
 import type { Transport } from '../transport/types.js';
 import { myScopesRequest, targetRequest, userRequest, userScopesRequest } from '../probes/requests.js';
 import { runProbe } from '../probes/probe.js';
@@ -36,7 +37,7 @@ function where(c: PendingCredential): string {
 /** How the key appears in the reproduce commands: the variable for the configured value, a mask for candidates. */
 function authExpression(c: PendingCredential): string {
   if (c.origin === 'configured') return `Key $${c.variable}`;
-  return `Key <${c.variable} from ${where(c)}${c.change ? `, cleaned` : ''}: ${mask(c.value.reveal())}>`;
+  return `Key <${c.variable} from ${where(c)}${c.change ? ', cleaned' : ''}: ${visibleMask(c.value.reveal())}>`;
 }
 
 async function defaultTransport(config: LiveEvidence['config'], env: EnvEvidence): Promise<Transport> {

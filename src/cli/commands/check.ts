@@ -1,9 +1,41 @@
-// `keydoctor check`: the doctor for one project folder.
-import { diagnoseOffline } from '../../core/diagnose-offline.js';
+// `keydoctor check`: the doctor for one project folder — gather evidence, ask the API unless --offline, run the checks, report.
+import { runDiagnosis, type DiagnoseOptions } from '../../live/diagnose.js';
+import { liveNotes, verboseExchange } from '../../live/notes.js';
+import { usageError } from '../../core/errors.js';
 import { VERSION } from '../../version.js';
-import { stringList, type Command } from '../command.js';
+import { numberOption, stringList, type Command } from '../command.js';
+import type { CommandContext } from '../io.js';
 import { renderReport } from '../render.js';
 import { sourceNotes } from './env.js';
+
+/** Turns the command line into diagnosis options; shared with `keydoctor demo`. */
+export function diagnoseOptionsFrom(values: Record<string, unknown>, ctx: CommandContext): DiagnoseOptions {
+  const transport = values.transport === undefined ? 'rest' : String(values.transport);
+  if (transport !== 'rest' && transport !== 'grpc') throw usageError(`--transport is rest or grpc, not "${transport}".`);
+  if (values.call !== undefined && values.rpc !== undefined) throw usageError('give either --call or --rpc, not both.');
+  const waitS = numberOption('wait', values.wait, { min: 0, max: 3600 });
+  const timeoutS = numberOption('timeout', values.timeout, { min: 0.1, max: 600 });
+  return {
+    offline: Boolean(values.offline),
+    transport,
+    ...(values.base !== undefined ? { base: String(values.base) } : {}),
+    ...(values['grpc-base'] !== undefined ? { grpcBase: String(values['grpc-base']) } : {}),
+    ...(values.call !== undefined ? { call: String(values.call) } : {}),
+    ...(values.rpc !== undefined ? { rpc: String(values.rpc) } : {}),
+    ...(waitS !== undefined ? { waitS } : {}),
+    ...(timeoutS !== undefined ? { timeoutMs: Math.round(timeoutS * 1000) } : {}),
+    allowInsecure: Boolean(values['allow-insecure']),
+    onProgress: (line) => ctx.err(line),
+    ...(values.verbose ? { onExchange: (e) => ctx.err(verboseExchange(e)) } : {}),
+  };
+}
+
+/** Stops the probes on Ctrl-C: in-flight requests are aborted and the report shows what was learnt. */
+export function abortOnStop(ctx: CommandContext): AbortSignal {
+  const controller = new AbortController();
+  ctx.io.onStop(() => controller.abort());
+  return controller.signal;
+}
 
 export const command: Command = {
   name: 'check',
@@ -13,36 +45,73 @@ export const command: Command = {
     json: { type: 'boolean' },
     'env-file': { type: 'string', multiple: true },
     expect: { type: 'string', multiple: true },
+    base: { type: 'string' },
+    transport: { type: 'string' },
+    'grpc-base': { type: 'string' },
+    call: { type: 'string' },
+    rpc: { type: 'string' },
+    wait: { type: 'string' },
+    timeout: { type: 'string' },
+    'allow-insecure': { type: 'boolean' },
+    verbose: { type: 'boolean' },
   },
   help: `Usage: keydoctor check [DIR] [options]
 
-Diagnoses the Clarifai credential the project in DIR (default: this folder) would send:
-the key value, environment variables and .env files, and exposure of committed .env files.
+Diagnoses the Clarifai credential the project in DIR (default: this folder) would send: the key
+value, environment variables and .env files, and exposure of committed .env files — then, unless
+--offline, asks the API itself (GET /v2/myscopes, GET /v2/users/me and the call you care about,
+concurrently) and pinpoints why the key is rejected. The key is sent only to the configured base.
 
 Options:
-  --offline            Only look at local evidence (no network)
+  --offline            Only look at local evidence (nothing is sent anywhere)
   --json               Print the findings as JSON (the documented contract)
   --env-file PATH      Also load this dotenv file (repeatable; consulted first)
   --expect NAME        A variable name the app expects (repeatable); near misses are reported
+
+Live options:
+  --call "METHOD /path"  The call your app makes, e.g. --call "POST /v2/users/clarifai/apps/main/models/general-image-recognition/outputs"
+  --rpc NAME           The same, by RPC name (e.g. PostModelOutputs); user/app come from CLARIFAI_USER_ID/CLARIFAI_APP_ID
+  --base URL           REST base (default: CLARIFAI_API_BASE, else https://api.clarifai.com)
+  --transport rest|grpc  Probe over REST (default) or gRPC with Clarifai's own stub
+  --grpc-base HOST:PORT  gRPC target (default: CLARIFAI_GRPC_BASE, else api.clarifai.com:443 over TLS)
+  --wait SECONDS       Retry a key Clarifai does not know yet (11009) for up to SECONDS, with backoff
+  --timeout SECONDS    Per-request timeout (default 10)
+  --allow-insecure     Allow a plain http:// base that is not this machine (the key travels unencrypted)
+  --verbose            Print every request sent, as a curl/grpcurl command with the key masked
   --no-color           Plain output
+
+Only calls that change nothing (GET, predictions, searches) are sent; others are judged from the
+route table and the key's scopes. Plain http:// and gRPC without TLS are used only for loopback.
 
 Examples:
   keydoctor check
   keydoctor check ./my-app --offline --json
-  keydoctor check --env-file config/prod.env --expect MY_CLARIFAI_KEY
+  keydoctor check --rpc PostModelOutputs --verbose
+  keydoctor check --transport grpc --wait 60
 
-Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor failed.
+Exit codes: 0 no error found, 1 at least one error, 2 usage error, refused network policy
+(KD_ERR_NETWORK_POLICY) or keydoctor failed.
 `,
   async run(values, positionals, ctx) {
-    const result = diagnoseOffline({
-      projectDir: positionals[0] ?? '.',
-      env: ctx.io.env,
-      envFiles: stringList(values['env-file']),
-      expect: stringList(values.expect),
-      cwd: ctx.io.cwd,
-    }, ctx.redactor);
+    // gather → checks → report: runDiagnosis gathers env (and live) evidence and runs every check.
+    const result = await runDiagnosis(
+      {
+        ...diagnoseOptionsFrom(values, ctx),
+        projectDir: positionals[0] ?? '.',
+        env: ctx.io.env,
+        envFiles: stringList(values['env-file']),
+        expect: stringList(values.expect),
+        cwd: ctx.io.cwd,
+        signal: abortOnStop(ctx),
+      },
+      ctx.redactor,
+    );
     return renderReport(
-      { version: VERSION, findings: result.findings, notes: sourceNotes(result.evidence.env) },
+      {
+        version: VERSION,
+        findings: result.findings,
+        notes: [...sourceNotes(result.evidence.env), ...(result.evidence.live ? liveNotes(result.evidence.live) : ['Live: skipped (--offline); nothing was sent.'])],
+      },
       values.json ? 'json' : 'text',
       ctx,
     );
