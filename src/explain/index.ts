@@ -1,0 +1,159 @@
+// `explain()`: paste what Clarifai or an SDK said, get the causes as findings, most likely first, secrets masked.
+import { redactFinding } from '../core/pipeline.js';
+import { Redactor } from '../core/secret.js';
+import { STATUS_DESCRIPTIONS, statusDescription } from '../providers/clarifai/status-descriptions.js';
+import type { Finding } from '../types/diagnostic.js';
+import { detailsFindings, headerFindings, httpFindings, statusFindings, type Clues } from './causes.js';
+import { clientMessageFindings } from './client-messages.js';
+import { echoIsSecret } from './echoed-key.js';
+import { MAX_INPUT_CHARS, observe, type InputForm, type Observation, type PastedStatus } from './parse.js';
+
+export { MAX_INPUT_CHARS, type InputForm } from './parse.js';
+
+export interface ExplainStatus {
+  code: number;
+  name: string;
+  /** As pasted, else Clarifai's documented description; null when neither is known. */
+  description: string | null;
+  /** As pasted (any echoed key masked); absent when the paste has none. */
+  details?: string;
+}
+
+export interface ExplainResult {
+  /** False when the text holds nothing keydoctor can read as a Clarifai, SDK or HTTP error. */
+  recognised: boolean;
+  /** One line: what Clarifai said, or why the text was not recognised. */
+  summary: string;
+  /** How the status was found in the text. */
+  form: InputForm;
+  status?: ExplainStatus;
+  httpStatus?: number;
+  /** Causes, most likely first (not sorted by category: the order is the advice). */
+  findings: Finding[];
+  /** What is inferred or unknown about this answer, and input limits that applied. */
+  notes: string[];
+}
+
+export interface ExplainOptions {
+  /** Receives every credential seen in the text, so the caller's later output is scrubbed too. */
+  redactor?: Redactor;
+}
+
+/** Codes whose details field pinpoints the cause; without it keydoctor can only list candidates. */
+const DETAILS_MATTER = new Set([11008, 11009, 11102]);
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  if (sample.length === 0) return false;
+  // eslint-disable-next-line no-control-regex
+  const odd = sample.match(/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/gu)?.length ?? 0;
+  return odd / sample.length > 0.1;
+}
+
+function label(s: PastedStatus): string {
+  return `${s.code} ${s.name}`;
+}
+
+function httpNote(code: number, pasted: number | undefined): string | undefined {
+  const facts = statusDescription(code)?.httpStatus;
+  if (!facts || facts.tag === 'verified' || pasted !== undefined || code === 10000) return undefined;
+  if (facts.tag === 'unknown' || facts.value.length === 0) return `The HTTP status Clarifai sends with ${code} is not documented.`;
+  return `The HTTP status Clarifai sends with ${code} is inferred (${facts.value.join(' or ')}), not confirmed by a source.`;
+}
+
+/** Which codes Clarifai sends with an HTTP status, split by how sure the facts are. */
+function codesForHttp(status: number): string {
+  const verified = STATUS_DESCRIPTIONS.filter((d) => d.httpStatus.tag === 'verified' && d.httpStatus.value.includes(status)).map((d) => d.code);
+  const inferred = STATUS_DESCRIPTIONS.filter((d) => d.httpStatus.tag === 'inferred' && d.httpStatus.value.includes(status)).map((d) => d.code);
+  const parts: string[] = [];
+  if (verified.length > 0) parts.push(`${verified.join(', ')} (verified)`);
+  if (inferred.length > 0) parts.push(`${inferred.join(', ')} (inferred)`);
+  return parts.join(' and ');
+}
+
+function summarise(obs: Observation, status: ExplainStatus | undefined, findings: Finding[], client: Finding[]): string {
+  if (status) {
+    const said = obs.form === 'message' ? 'The text matches Clarifai\'s' : 'Clarifai said';
+    const head = `${said} ${status.code} ${status.name}${status.description ? ` — ${status.description}` : ''}${status.details ? ` (${status.details})` : ''}`;
+    if (status.code === 10000) return `${head}: not an error, the request succeeded.`;
+    if (status.code === 10010) return `${head}: some items succeeded and some failed; each item carries its own status.`;
+    if (findings.length === 0) return `${head}: not a key or authentication problem; the credential was accepted and the request failed for another reason.`;
+    return head;
+  }
+  if (client.length > 0) return 'The SDK or the network failed before Clarifai answered.';
+  const http = obs.httpStatus!;
+  if (http >= 200 && http < 300) return `HTTP ${http}: not an error.`;
+  const codes = codesForHttp(http);
+  return `HTTP ${http} alone is ambiguous${codes ? `: Clarifai sends it with ${codes}` : ''}; the status.code in the response body pinpoints the cause.`;
+}
+
+function notRecognised(text: string): string {
+  if (text.trim() === '') return 'Nothing to explain: the input is empty. Paste the response body, the SDK error, or a status code.';
+  if (looksBinary(text)) return 'Not recognised: the input looks like binary data, not an error message. Paste the response body or the SDK error as text.';
+  return 'Not recognised: no Clarifai status code, status name, known error message or HTTP status found. Paste the full response body or the SDK\'s error output.';
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.id}\u0000${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function explain(text: string, options: ExplainOptions = {}): ExplainResult {
+  const input = typeof text === 'string' ? text : String(text ?? '');
+  const obs = observe(input);
+  const redactor = options.redactor ?? new Redactor();
+  for (const s of obs.secrets) if (echoIsSecret(s)) redactor.add(s);
+
+  const clues: Clues = { text: obs.text, ...(obs.status ? { status: obs.status } : {}), ...(obs.httpStatus !== undefined ? { httpStatus: obs.httpStatus } : {}), ...(obs.authorization ? { authorization: obs.authorization } : {}) };
+  const client = clientMessageFindings(obs.text);
+  let main: Finding[] = [];
+  if (obs.status) {
+    main = statusFindings(obs.status, clues);
+    // A pasted header that is visibly wrong is the most specific cause any auth failure can have.
+    if ([11008, 11009].includes(obs.status.code)) main = [...headerFindings(obs.authorization), ...main];
+    for (const other of obs.others) {
+      main.push(...(other.details !== undefined ? statusFindings(other, { ...clues, status: other }) : statusFindings({ ...other, details: '' }, { ...clues, status: other })));
+    }
+  } else if (obs.httpStatus !== undefined) {
+    main = [...headerFindings(obs.authorization), ...httpFindings(obs.httpStatus, clues)];
+  }
+  const findings = dedupe([...client, ...main]).map((f) => redactFinding(f, redactor));
+
+  const recognised = obs.status !== undefined || client.length > 0 || obs.httpStatus !== undefined;
+  const status: ExplainStatus | undefined = obs.status
+    ? {
+        code: obs.status.code,
+        name: obs.status.name,
+        description: redactor.redact(obs.status.description ?? statusDescription(obs.status.code)?.description.value ?? '') || null,
+        ...(obs.status.details ? { details: redactor.redact(obs.status.details) } : {}),
+      }
+    : undefined;
+
+  const notes: string[] = [];
+  if (obs.truncated) notes.push(`Only the first ${MAX_INPUT_CHARS.toLocaleString('en')} characters were read.`);
+  if (obs.status) {
+    const code = obs.status.code;
+    if (status && status.description === null) notes.push(`Clarifai's description text for ${code} is not documented.`);
+    const http = httpNote(code, obs.httpStatus);
+    if (http) notes.push(http);
+    if (DETAILS_MATTER.has(code) && obs.status.details === undefined && detailsFindings(obs.text, clues, true).length === 0) {
+      notes.push(`The response's "details" field usually pinpoints the cause of ${code}; paste the whole body to narrow these candidates down.`);
+    }
+    if (obs.others.length > 0) notes.push(`The paste also holds ${obs.others.map(label).join(', ')}; their causes follow the first status's.`);
+  }
+
+  return {
+    recognised,
+    summary: redactor.redact(recognised ? summarise(obs, status, findings, client) : notRecognised(obs.text)),
+    form: recognised ? (obs.status || obs.httpStatus !== undefined ? obs.form : 'client-message') : 'none',
+    ...(status ? { status } : {}),
+    ...(obs.httpStatus !== undefined ? { httpStatus: obs.httpStatus } : {}),
+    findings,
+    notes,
+  };
+}
