@@ -4,6 +4,8 @@ import { inspect } from 'node:util';
 const MIN_REVEAL_LENGTH = 12;
 /** Values shorter than this are not treated as secrets to scrub from free text (too many false hits). */
 const MIN_REDACT_LENGTH = 6;
+/** Secrets longer than this are scrubbed without a regular expression. */
+const MAX_PATTERN_SECRET = 4096;
 
 /** `3f9a…c1 (32 chars)`: first 4 and last 2 characters plus the length; short values reveal nothing. */
 export function mask(value: string): string {
@@ -63,11 +65,14 @@ export class Redactor {
 
   redact(text: string): string {
     if (this.#secrets.size === 0) return text;
-    this.#pattern ??= new RegExp(
-      [...this.#secrets].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'),
-      'gu',
-    );
-    return text.replace(this.#pattern, (m) => mask(m));
+    const sorted = [...this.#secrets].sort((a, b) => b.length - a.length);
+    // Huge values (a multi-MB line in a .env) are scrubbed by plain search: a pattern that size fails to compile.
+    let out = text;
+    for (const s of sorted) if (s.length > MAX_PATTERN_SECRET && out.includes(s)) out = out.split(s).join(mask(s));
+    const short = sorted.filter((s) => s.length <= MAX_PATTERN_SECRET);
+    if (short.length === 0) return out;
+    this.#pattern ??= new RegExp(short.map(escapeRegExp).join('|'), 'gu');
+    return out.replace(this.#pattern, (m) => mask(m));
   }
 }
 

@@ -31,3 +31,12 @@ test('visibleMask spells out invisible and whitespace characters at the edges', 
   assert.equal(visibleMask(`${KEY}\n`), '3f9a…00⏎ (33 chars)');
   assert.equal(visibleMask(`“${KEY}”`), '“3f9a…00” (34 chars)');
 });
+
+test('the redactor scrubs a multi-megabyte value without building a pattern that size', () => {
+  const r = new Redactor();
+  const huge = `3f9a${'0'.repeat(3_000_000)}`;
+  r.add(huge);
+  r.add('3f9a6d0c8b7e4a2190f1c3d5e7b90000');
+  const out = r.redact(`a ${huge} b 3f9a6d0c8b7e4a2190f1c3d5e7b90000 c`);
+  assert.equal(out, 'a 3f9a…00 (3000004 chars) b 3f9a…00 (32 chars) c');
+});
