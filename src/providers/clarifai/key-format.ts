@@ -312,6 +312,8 @@ function placeholderIdentity(core: string): Identity | undefined {
   const missing = MISSING_WORDS[lower];
   if (missing) return { kind: 'placeholder', label: `the word ${missing}` };
   if (/^(.)\1+$/u.test(core) || /^[x*.•·…#?_ -]+$/iu.test(core)) return { kind: 'placeholder', label: 'a row of filler characters' };
+  // Placeholders are short; skipping the word patterns keeps huge values linear.
+  if (core.length > 256) return undefined;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$|^%[A-Za-z_][A-Za-z0-9_]*%$|^\{\{\s*[\w.-]+\s*\}\}$/u.test(core)) {
     return { kind: 'placeholder', label: 'a reference to another variable that was never expanded (dotenv does not expand ${…} unless dotenv-expand is used)' };
   }
