@@ -1,13 +1,96 @@
-// Placeholder until `keydoctor demo` lands (being built in parallel).
-import { KeydoctorError } from '../../core/errors.js';
+// `keydoctor demo`: the full doctor on a bundled project with planted faults, against an in-process emulator (loopback only).
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { runDiagnosis } from '../../live/diagnose.js';
+import { liveNotes } from '../../live/notes.js';
+import { mask } from '../../core/secret.js';
+import { VERSION } from '../../version.js';
 import type { Command } from '../command.js';
+import { renderReport } from '../render.js';
+import { makeStyle } from '../../reporters/style.js';
+import { sourceNotes } from './env.js';
+import { abortOnStop, diagnoseOptionsFrom } from './check.js';
+
+/** The bundled example; the same relative path from src/ (tsx) and dist/ (built). */
+export const DEMO_PROJECT = fileURLToPath(new URL('../../../examples/demo-project/', import.meta.url));
+
+/** An old PAT the demo's "shell" still exports: the emulator has never heard of it (revoked). */
+export const DEMO_STALE_PAT = 'dead0000dead0000dead0000dead0000';
+
+/** Where the demo's app calls: index.js line 8 posts to Clarifai's public general model. */
+const DEMO_CALL = {
+  method: 'POST',
+  url: '/v2/users/clarifai/apps/main/models/general-image-recognition/outputs',
+  location: { file: 'index.js', line: 8 },
+};
 
 export const command: Command = {
   name: 'demo',
-  summary: '',
-  options: {},
-  help: 'keydoctor demo: not built yet\n',
-  async run() {
-    throw new KeydoctorError('KD_ERR_USAGE', '"keydoctor demo" is not built yet.');
+  summary: 'Run the full doctor on a bundled example project against the embedded emulator',
+  options: {
+    json: { type: 'boolean' },
+    transport: { type: 'string' },
+    verbose: { type: 'boolean' },
+  },
+  help: `Usage: keydoctor demo [options]
+
+Starts a local Clarifai emulator on a free loopback port, points the bundled example project
+(examples/demo-project: a tiny app with planted credential faults) at it with a stale shell
+value injected, and runs the full doctor — the same report as "keydoctor check". Nothing is sent
+beyond this machine, and your own environment is not used.
+
+The report shows problems on purpose; the demo itself exits 0 when it ran.
+
+Options:
+  --json               Print the findings as JSON
+  --transport rest|grpc  Probe the emulator over REST (default) or gRPC
+  --verbose            Print every request sent, as a curl/grpcurl command with the key masked
+
+Exit codes: 0 the demo ran, 2 it could not run.
+`,
+  async run(values, _positionals, ctx) {
+    // The emulator is loaded only here: the rest of the CLI never pays for it.
+    const { startEmulator } = await import('../../emulator/index.js');
+    const emulator = await startEmulator({ state: join(DEMO_PROJECT, 'emulator-state.json'), host: '127.0.0.1', port: 0, grpcPort: 0 });
+    try {
+      const env = { CLARIFAI_PAT: DEMO_STALE_PAT, CLARIFAI_API_BASE: emulator.restUrl, CLARIFAI_GRPC_BASE: emulator.grpcTarget };
+      const s = makeStyle(ctx.color, ctx.unicode);
+      if (!values.json) {
+        ctx.out(
+          `${s.bold('keydoctor demo')}: a Clarifai emulator runs at ${emulator.restUrl} (gRPC ${emulator.grpcTarget}), loopback only.\n` +
+            `Diagnosing examples/demo-project with a shell that still exports CLARIFAI_PAT=${mask(DEMO_STALE_PAT)} (an old, revoked token),\n` +
+            `as if its app called ${DEMO_CALL.method} ${DEMO_CALL.url} (index.js:8).\n\n`,
+        );
+      }
+      const result = await runDiagnosis(
+        {
+          ...diagnoseOptionsFrom(values, ctx),
+          projectDir: DEMO_PROJECT,
+          env,
+          cwd: DEMO_PROJECT,
+          targets: [DEMO_CALL],
+          signal: abortOnStop(ctx),
+        },
+        ctx.redactor,
+      );
+      renderReport(
+        {
+          version: VERSION,
+          findings: result.findings,
+          notes: [...sourceNotes(result.evidence.env), ...(result.evidence.live ? liveNotes(result.evidence.live) : [])],
+        },
+        values.json ? 'json' : 'text',
+        ctx,
+      );
+      if (!values.json) {
+        ctx.out(
+          `\n${s.green('The demo ran successfully (exit 0).')} The problems above were planted on purpose (see examples/demo-project/README.md).\n` +
+            `Next: run "keydoctor check" in your own project (add --offline to send nothing).\n`,
+        );
+      }
+      return 0;
+    } finally {
+      await emulator.close();
+    }
   },
 };
