@@ -1,0 +1,137 @@
+// Passes every language shares: key-shaped literals, `keydoctor-ignore` comments, and deciding which URLs are Clarifai's.
+import type { Doc } from '../doc.js';
+import {
+  HOST_CANDIDATE,
+  KEY_TOKEN,
+  SUPPRESSION,
+  isClarifaiLabel,
+  keyLikeName,
+  keyShape,
+  nameBefore,
+  parseSuppression,
+} from '../text.js';
+
+/** Values that are placeholders or references, not keys. */
+const NOT_A_VALUE = /^(?:process|os\.|import|env|\$|\{|<|%|None|null|undefined|true|false|https?:)|your|here|x{4}|example|changeme|placeholder|dummy|redacted|\*{3}/iu;
+
+/** A value assigned to a Clarifai credential name (`CLARIFAI_PAT = 'abc…'`), whatever its shape: a malformed key is still a key. */
+const CLARIFAI_ASSIGNMENT =
+  /(?<![\w$])((?:[A-Za-z_$][\w$]*)?(?:CLARIFAI|Clarifai|clarifai)[\w$]*|PAT|pat)\s*['"]?\s*\]?\s*(?::=|[:=])\s*[frbFRB]?(['"`]?)([^\s'"`;,)\]}]{8,200})\2/gu;
+
+/** Key-shaped literals (32 letters/digits) bound to a key-like name or sitting in a file that talks to Clarifai. */
+export function keyLiterals(doc: Doc): void {
+  const text = doc.text;
+  const seen = new Set<number>();
+  for (const m of text.matchAll(KEY_TOKEN)) {
+    const token = m[0];
+    const shape = keyShape(token);
+    if (!shape) continue;
+    const { line, column } = doc.position(m.index);
+    const boundTo = nameBefore(doc.lineText(line), column - 1, line > 1 ? doc.lineText(line - 1) : undefined);
+    // Bound to something that is not a credential (MODEL_VERSION_ID = '…', cacheKey: '…'): an id or hash.
+    if (boundTo !== undefined && !keyLikeName(boundTo)) continue;
+    if (boundTo === undefined && !(doc.clarifai && shape === 'hex')) continue;
+    seen.add(m.index);
+    doc.facts.keyLiterals.push({
+      ...doc.site(m.index, [token]),
+      value: token,
+      ...(boundTo !== undefined ? { boundTo } : {}),
+      clarifaiContext: doc.clarifai,
+    });
+  }
+  if (!doc.clarifai && !text.includes('CLARIFAI')) return;
+  for (const m of text.matchAll(CLARIFAI_ASSIGNMENT)) {
+    const [, name, , value] = m;
+    const at = m.index + m[0].length - value!.length - m[2]!.length;
+    // In code an unquoted value is an identifier, not a literal.
+    const code = doc.language === 'js' || doc.language === 'python' || doc.language === 'notebook';
+    if (seen.has(at) || !keyLikeName(name) || NOT_A_VALUE.test(value!) || (code && m[2] === '')) continue;
+    doc.facts.keyLiterals.push({ ...doc.site(at, [value!]), value: value!, boundTo: name!, clarifaiContext: true });
+  }
+}
+
+/** `keydoctor-ignore[: id, id] [-- reason]` anywhere on a line (any comment syntax). */
+export function suppressions(doc: Doc): void {
+  if (!doc.text.includes('keydoctor-ignore')) return;
+  for (const m of doc.text.matchAll(SUPPRESSION)) {
+    const { ids, reason } = parseSuppression(m[1], m[2]);
+    const site = doc.site(m.index);
+    doc.facts.suppressions.push({ file: site.file, line: site.line, reason, ids });
+  }
+}
+
+export interface UrlParts {
+  scheme?: string;
+  host?: string;
+  path: string;
+}
+
+/** Splits a URL template; a template that starts with `${…}` has no literal host. */
+export function urlParts(url: string): UrlParts {
+  const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/\s:$?#{}]+\.[a-z]{2,}|localhost|\d+\.\d+\.\d+\.\d+)?(?::\d+)?(.*)$/iu.exec(url);
+  if (!m) return { path: url };
+  return { ...(m[1] ? { scheme: m[1].toLowerCase() } : {}), ...(m[2] ? { host: m[2].toLowerCase() } : {}), path: m[3] ?? '' };
+}
+
+export function isClarifaiHost(host: string): boolean {
+  const labels = host.split('.');
+  return labels.length >= 2 && isClarifaiLabel(labels[labels.length - 2]!);
+}
+
+const API_PATH = /^(?:\$\{[^}]*\})?\/v[12](?:[/?#]|$)/u;
+
+/**
+ * Whether a URL found in code is worth judging: a Clarifai (or typo'd) host other than website links,
+ * or an API path (`/v2/…`, `${base}/v2/…`) in a file that talks to Clarifai.
+ */
+export function isClarifaiUrl(url: string, clarifaiContext: boolean): boolean {
+  const { host, path } = urlParts(url.trim());
+  if (host) {
+    if (!isClarifaiHost(host)) return false;
+    const label = host.split('.').slice(-2)[0]!;
+    const website = /^(?:www\.|docs\.|portal\.|help\.|community\.|status\.|blog\.|samples\.)?clarifai\.com$/u.test(host) && label === 'clarifai';
+    return !website || API_PATH.test(path);
+  }
+  const rest = url.replace(/^\$\{[^}]*\}/u, '');
+  return (clarifaiContext || /CLARIFAI/iu.test(url)) && (API_PATH.test(url) || /^\/v[12](?:[/?#]|$)/u.test(rest));
+}
+
+/** `grpc-base` for host[:port] targets and anything said in a gRPC context; REST otherwise. */
+export function urlKind(url: string, grpcContext: boolean): 'rest' | 'grpc-base' {
+  const { scheme, path } = urlParts(url.trim());
+  if (grpcContext) return 'grpc-base';
+  return !scheme && path === '' && !url.startsWith('/') ? 'grpc-base' : 'rest';
+}
+
+/** Start indexes of Clarifai host mentions (and typos) in a text. */
+export function clarifaiHostHits(text: string): number[] {
+  if (!/clar|clfai/iu.test(text)) return [];
+  const hits: number[] = [];
+  for (const m of text.matchAll(HOST_CANDIDATE)) if (isClarifaiLabel(m[2]!)) hits.push(m.index);
+  return hits;
+}
+
+/** Clarifai URLs written as plain text (YAML values, config files, prose code): the token around each hit. */
+export function plainTextUrls(doc: Doc): void {
+  const text = doc.text;
+  const hits = clarifaiHostHits(text);
+  if (doc.clarifai) for (const m of text.matchAll(/\/v[12]\//gu)) hits.push(m.index);
+  let lastEnd = -1;
+  for (const hit of hits.sort((a, b) => a - b)) {
+    if (hit < lastEnd) continue;
+    let start = hit;
+    while (start > 0 && !/[\s'"`<>()[\]{},|=;]/u.test(text[start - 1]!)) start--;
+    // Keep `${BASE}` in front of a path.
+    if (text[start - 1] === '}' || (text[start - 1] === '{' && text[start - 2] === '$')) {
+      const open = text.lastIndexOf('${', start);
+      if (open !== -1 && open > start - 80) start = open;
+    }
+    let end = hit;
+    while (end < text.length && !/[\s'"`<>()[\],|;\\]/u.test(text[end]!)) end++;
+    lastEnd = end;
+    const url = text.slice(start, end).replace(/[.:]+$/u, '');
+    if (!isClarifaiUrl(url, doc.clarifai)) continue;
+    const line = doc.lineText(doc.position(start).line);
+    doc.facts.urls.push({ ...doc.site(start), url, kind: urlKind(url, /grpc/iu.test(line)) });
+  }
+}

@@ -1,0 +1,118 @@
+// Authorization-like headers and gRPC metadata built in JS/TS and Python code, with the value rendered as a template.
+import type { AuthHeaderSite } from '../../types/code-evidence.js';
+import type { Doc } from '../doc.js';
+import { envNamesIn, renderExpression } from '../expression.js';
+import { maskKeys } from '../text.js';
+
+type Lang = 'js' | 'python';
+
+/** Header names that carry a credential, misspellings included. */
+export const AUTH_HEADER_NAME = /^(?:authori[sz]ation|x-api-key|api-key|x-clarifai-[a-z0-9-]+)$/iu;
+const NAME_IN_CODE = /(['"`]?)\b(authori[sz]ation|x-api-key|api-key|x-clarifai-[a-z0-9-]+)\b(?![\w-])\1/giu;
+
+/** `identifier → env names`: `const k = process.env.X`, `k = os.getenv('X')`, destructuring aliases. */
+export type Bindings = Map<string, string[]>;
+
+/** Records `name = <expression reading env>` bindings from the text before an env read on its line. */
+export function bindFromPrefix(bindings: Bindings, linePrefix: string, envName: string): void {
+  const m = /(?:^|[^\w$.])((?:this\.|self\.)?[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>|[\]\s]+)?=(?![=>])[^=;]*$/u.exec(linePrefix);
+  if (!m) return;
+  const list = bindings.get(m[1]!) ?? [];
+  if (!list.includes(envName)) list.push(envName);
+  bindings.set(m[1]!, list);
+}
+
+function envNamesOf(operands: string[], bindings: Bindings): string[] {
+  const names = new Set<string>();
+  for (const op of operands) {
+    for (const n of envNamesIn(op)) names.add(n);
+    const root = /^(?:this\.|self\.)?[A-Za-z_$][\w$]*/u.exec(op)?.[0];
+    for (const n of bindings.get(op) ?? (root ? bindings.get(root) : undefined) ?? []) names.add(n);
+  }
+  return [...names];
+}
+
+interface Placement {
+  valueStart: number;
+  transport: AuthHeaderSite['transport'];
+}
+
+function placeJs(text: string, start: number, end: number, quoted: boolean): Placement | undefined {
+  const before = text.slice(Math.max(0, start - 120), start);
+  const after = text.slice(end, end + 40);
+  // `{ Authorization: value }`, `'x-api-key': value` — not `'Authorization: Key …'` inside a string.
+  const colon = /^\s*:(?!:)/u.exec(after);
+  if (colon && (quoted || /(?:^|[{,\n])\s*$/u.test(before))) return { valueStart: end + colon[0].length, transport: 'http' };
+  const comma = /^\s*,/u.exec(after);
+  if (comma && quoted) {
+    const call = /([\w$.\]\)]*?)\s*\.\s*(set|append|add|setHeader|setRequestHeader|header|set_header)\s*\(\s*$/u.exec(before);
+    if (call) {
+      const receiver = call[1] ?? '';
+      const grpc = /meta/iu.test(receiver) || (call[2] === 'add' && !/header/iu.test(receiver)) || (!/header|req|xhr|res/iu.test(receiver) && /\bMetadata\b/u.test(text));
+      return { valueStart: end + comma[0].length, transport: grpc ? 'grpc-metadata' : 'http' };
+    }
+    if (/\[\s*$/u.test(before)) return { valueStart: end + comma[0].length, transport: 'http' };
+  }
+  const assign = /^\s*\]?\s*=(?![=>])/u.exec(after);
+  if (assign && ((quoted && /\[\s*$/u.test(before)) || (!quoted && /\.\s*$/u.test(before)))) {
+    return { valueStart: end + assign[0].length, transport: 'http' };
+  }
+  return undefined;
+}
+
+function placePython(text: string, start: number, end: number, quoted: boolean): Placement | undefined {
+  if (!quoted) return undefined;
+  const before = text.slice(Math.max(0, start - 120), start);
+  const after = text.slice(end, end + 40);
+  const colon = /^\s*:/u.exec(after);
+  if (colon) return { valueStart: end + colon[0].length, transport: 'http' };
+  const comma = /^\s*,/u.exec(after);
+  // `(('authorization', f'Key {k}'),)`: gRPC metadata tuples.
+  if (comma && /\(\s*$/u.test(before)) return { valueStart: end + comma[0].length, transport: 'grpc-metadata' };
+  if (comma && /\[\s*$/u.test(before)) return { valueStart: end + comma[0].length, transport: 'http' };
+  const assign = /^\s*\]\s*=(?!=)/u.exec(after);
+  if (assign && /\[\s*$/u.test(before)) return { valueStart: end + assign[0].length, transport: 'http' };
+  return undefined;
+}
+
+/** Only headers that matter to a Clarifai diagnosis: in a Clarifai file, with the `Key` scheme, or from CLARIFAI_* names. */
+function relevant(doc: Doc, name: string, value: string, envNames: string[]): boolean {
+  return doc.clarifai || /^key\b/iu.test(value.trim()) || envNames.some((n) => /clarifai/iu.test(n)) || /^x-clarifai-/iu.test(name);
+}
+
+export function codeHeaders(doc: Doc, lang: Lang, bindings: Bindings): void {
+  const text = doc.text;
+  for (const m of text.matchAll(NAME_IN_CODE)) {
+    const quoted = m[1] !== '';
+    const place = (lang === 'js' ? placeJs : placePython)(text, m.index, m.index + m[0].length, quoted);
+    if (!place) continue;
+    const rendered = renderExpression(text, place.valueStart, lang);
+    if (!rendered) continue;
+    // `Authorization: string;` in a TypeScript type is a declaration, not a value.
+    if (lang === 'js' && /^\$\{(?:string|any|unknown|never|number)\}$/u.test(rendered.template)) continue;
+    const envNames = envNamesOf(rendered.operands, bindings);
+    if (!relevant(doc, m[2]!, rendered.template, envNames)) continue;
+    const site = doc.site(m.index);
+    doc.facts.authHeaders.push({
+      ...site,
+      name: m[2]!,
+      value: maskKeys(rendered.template),
+      transport: place.transport,
+      envNames,
+    });
+  }
+}
+
+/** Gives each header the Clarifai URL used nearest to it in the same file (within 15 lines), when there is one. */
+export function attachUrls(doc: Doc, firstHeader: number, firstUrl: number): void {
+  const urls = doc.facts.urls.slice(firstUrl).filter((u) => u.kind === 'rest');
+  for (const h of doc.facts.authHeaders.slice(firstHeader)) {
+    if (h.url !== undefined || h.file !== doc.file) continue;
+    let best: { url: string; d: number } | undefined;
+    for (const u of urls) {
+      const d = Math.abs(u.line - h.line);
+      if (d <= 15 && (!best || d < best.d)) best = { url: u.url, d };
+    }
+    if (best) h.url = best.url;
+  }
+}

@@ -1,0 +1,44 @@
+// The facts one file yields, in a form that crosses worker threads (key values as plain strings until the main thread wraps them).
+import type { AuthHeaderSite, CodeEvidence, EnvRead, ImportSite, KeyLiteral, UrlSite } from '../types/code-evidence.js';
+
+export type RawKeyLiteral = Omit<KeyLiteral, 'value'> & { value: string };
+
+export interface FileFacts {
+  envReads: EnvRead[];
+  authHeaders: AuthHeaderSite[];
+  urls: UrlSite[];
+  keyLiterals: RawKeyLiteral[];
+  imports: ImportSite[];
+  suppressions: CodeEvidence['suppressions'];
+}
+
+export function emptyFacts(): FileFacts {
+  return { envReads: [], authHeaders: [], urls: [], keyLiterals: [], imports: [], suppressions: [] };
+}
+
+export function isEmpty(f: FileFacts): boolean {
+  return (
+    f.envReads.length + f.authHeaders.length + f.urls.length + f.keyLiterals.length + f.imports.length + f.suppressions.length === 0
+  );
+}
+
+/** Drops repeats of the same fact at the same place (a pass over a file and over its code blocks may meet twice). */
+export function dedupeFacts(f: FileFacts): FileFacts {
+  const unique = <T extends { line: number; column: number }>(items: T[], key: (t: T) => string): T[] => {
+    const seen = new Set<string>();
+    return items.filter((t) => {
+      const k = `${t.line}:${t.column}:${key(t)}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  };
+  return {
+    envReads: unique(f.envReads, (t) => t.name),
+    authHeaders: unique(f.authHeaders, (t) => t.name),
+    urls: unique(f.urls, (t) => t.url),
+    keyLiterals: unique(f.keyLiterals, (t) => t.value),
+    imports: unique(f.imports, (t) => t.module),
+    suppressions: f.suppressions.filter((s, i, all) => all.findIndex((o) => o.line === s.line) === i),
+  };
+}

@@ -1,0 +1,136 @@
+// Reads one file defensively and runs the extractor for its kind; the unit of work a worker thread does.
+import type { SourceLanguage } from '../types/code-evidence.js';
+import { readTextFile } from '../sources/read-text-file.js';
+import { Doc } from './doc.js';
+import { dedupeFacts, emptyFacts, isEmpty, type FileFacts } from './facts.js';
+import { keyLiterals, plainTextUrls, suppressions } from './extractors/common.js';
+import { extractDockerfile } from './extractors/dockerfile.js';
+import { extractJs } from './extractors/js.js';
+import { extractMarkdown } from './extractors/markdown.js';
+import { extractNotebook } from './extractors/notebook.js';
+import { extractPython } from './extractors/python.js';
+import { extractShell } from './extractors/shell.js';
+import { extractYaml } from './extractors/yaml.js';
+import { shebangKind, type FileKind } from './languages.js';
+import { mentionsClarifai } from './text.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface FileResult {
+  /** Bytes read and scanned (0 when skipped). */
+  bytes: number;
+  /** Set when the file was looked at but could not be scanned: binary, too big, minified, unreadable … */
+  skipped?: string;
+  facts?: FileFacts;
+}
+
+const LANGUAGE: Record<Exclude<FileKind, 'shebang'>, SourceLanguage> = {
+  js: 'js', python: 'python', notebook: 'notebook', shell: 'shell', markdown: 'markdown', dockerfile: 'dockerfile',
+  compose: 'yaml', actions: 'yaml', yaml: 'yaml', other: 'other',
+};
+
+/** Nothing to find in a file that mentions none of these (the cheap test before any real work). */
+const WORTH_A_LOOK = /env|clar|clfai|uthori[sz]|api-key|key|pat|token|secret|passw|credential|\/v[12]\/|keydoctor-ignore/iu;
+
+const SHELLISH = new Set<FileKind>(['shell', 'dockerfile', 'compose', 'actions', 'markdown']);
+
+const MINIFIED_SAMPLE = 256 * 1024;
+
+/** Generated bundles: a `.min.js` name, or the first 256 KB has a line over 10,000 characters and long lines on average. */
+export function minifiedReason(file: string, bytes: Buffer): string | undefined {
+  if (/\.min\.[cm]?js$/iu.test(file)) return 'minified (.min.js)';
+  const sample = bytes.subarray(0, MINIFIED_SAMPLE);
+  let longest = 0;
+  let lines = 0;
+  for (let start = 0; start < sample.length; lines++) {
+    let nl = sample.indexOf(10, start);
+    if (nl === -1) nl = sample.length;
+    longest = Math.max(longest, nl - start);
+    start = nl + 1;
+  }
+  return longest > 10_000 && sample.length / Math.max(lines, 1) > 200 ? `minified (a line of ${longest.toLocaleString('en-US')}+ characters)` : undefined;
+}
+
+const runners = {
+  common(doc: Doc) {
+    keyLiterals(doc);
+    suppressions(doc);
+  },
+  shell: extractShell,
+  js: extractJs,
+  python: extractPython,
+  markdown(doc: Doc) {
+    extractMarkdown(doc, runners);
+  },
+  dockerfile(doc: Doc) {
+    extractDockerfile(doc, extractShell);
+  },
+  yaml(doc: Doc) {
+    extractYaml(doc, 'generic', extractShell);
+  },
+};
+
+/** Runs the extractors for one text; returns the facts, or a reason the text could not be read as its kind. */
+export function extractText(file: string, text: string, kind: Exclude<FileKind, 'shebang'>): FileFacts | string {
+  const facts = emptyFacts();
+  const doc = new Doc(file, text, LANGUAGE[kind], facts, mentionsClarifai(text));
+  if (kind === 'notebook') {
+    const problem = extractNotebook(doc, runners);
+    if (problem) return problem;
+  } else {
+    runners.common(doc);
+    switch (kind) {
+      case 'js':
+        extractJs(doc);
+        break;
+      case 'python':
+        extractPython(doc);
+        break;
+      case 'shell':
+        extractShell(doc);
+        break;
+      case 'markdown':
+        extractMarkdown(doc, runners);
+        break;
+      case 'dockerfile':
+        extractDockerfile(doc, extractShell);
+        break;
+      case 'compose':
+      case 'actions':
+      case 'yaml':
+        extractYaml(doc, kind === 'yaml' ? 'generic' : kind, extractShell);
+        break;
+      case 'other':
+        plainTextUrls(doc);
+        break;
+    }
+  }
+  const out = dedupeFacts(facts);
+  const byPlace = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
+  for (const list of [out.envReads, out.authHeaders, out.urls, out.keyLiterals, out.imports] as { line: number; column: number }[][]) list.sort(byPlace);
+  out.suppressions.sort((a, b) => a.line - b.line);
+  return out;
+}
+
+export function scanFile(absPath: string, file: string, kind: FileKind, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileResult {
+  const read = readTextFile(absPath, maxFileBytes);
+  if (!read.ok) return { bytes: 0, skipped: read.reason.startsWith('larger than') ? `${read.reason} (raise with --max-file-size)` : read.reason };
+  const bytes = read.bytes;
+  let resolved: Exclude<FileKind, 'shebang'> | undefined = kind === 'shebang' ? undefined : kind;
+  if (kind === 'shebang') {
+    if (bytes[0] !== 0x23 || bytes[1] !== 0x21) return { bytes: 0 };
+    const nl = bytes.indexOf(10);
+    resolved = shebangKind(bytes.subarray(0, nl === -1 ? Math.min(bytes.length, 200) : nl).toString('utf8')) as typeof resolved;
+    if (!resolved) return { bytes: 0 };
+  }
+  if (resolved === 'js' || resolved === 'other') {
+    const minified = minifiedReason(file, bytes);
+    if (minified) return { bytes: 0, skipped: minified };
+  }
+  let text = bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!WORTH_A_LOOK.test(text) && !(SHELLISH.has(resolved!) && text.includes('$'))) return { bytes: bytes.length };
+  const facts = extractText(file, text, resolved!);
+  if (typeof facts === 'string') return { bytes: 0, skipped: facts };
+  return { bytes: bytes.length, ...(isEmpty(facts) ? {} : { facts }) };
+}
