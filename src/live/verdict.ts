@@ -13,6 +13,9 @@ export function isKeyRejection(status: ClarifaiStatus | undefined): status is Cl
   return status !== undefined && KEY_REJECTION_CODES.has(status.code) && !isMissingAppDetail(status);
 }
 
+/** Codes Clarifai gives only after it recognised the key: limits, throttling, scopes, a missing resource. */
+export const KEY_RECOGNISED_CODES = new Set([11000, 11003, 11004, 11005, 11006, 11007, 11101]);
+
 export function describeStatus(s: ClarifaiStatus): string {
   return `${s.code} ${s.description || '(no description)'}${s.details ? ` (${s.details})` : ''}`;
 }
@@ -58,6 +61,9 @@ export function judge(exchanges: readonly Exchange[]): Judgement {
       ...(my.scopes ? { scopes: my.scopes } : {}),
     };
   }
+  // An app key gets a key error from the PAT-only users/me while myscopes says "limit reached": the key was recognised.
+  const recognised = identity.find((e) => e.status && (KEY_RECOGNISED_CODES.has(e.status.code) || isMissingAppDetail(e.status)));
+  if (recognised?.status) return { verdict: 'unknown', reason: `Clarifai recognised it but answered ${describeStatus(recognised.status)}` };
   const rejection = identity.find((e) => isKeyRejection(e.status));
   if (rejection?.status) return { verdict: 'invalid', status: rejection.status, reason: `Clarifai rejected it: ${describeStatus(rejection.status)}` };
   const unsendable = identity.find((e) => e.error?.kind === 'cannot-send');
