@@ -2,6 +2,7 @@
 //
 // Facts (see the auth facts §1.2): every observed API key and PAT is 32 lowercase hex characters;
 // whether uppercase is accepted is unknown; the API answers "Invalid format of key." for malformed ones.
+import { codePointLabel } from '../../core/visible.js';
 
 export const KEY_LENGTH = 32;
 export const KEY_PATTERN = /^[0-9a-f]{32}$/u;
@@ -172,20 +173,16 @@ const LOOKALIKES: Record<string, [string, string, string?]> = {
 
 const DIGIT_NAMES = ['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE'];
 
-export function codePoint(ch: string): string {
-  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
 /** `U+200B ZERO WIDTH SPACE`; characters without a stored name get their general kind. */
 export function charLabel(ch: string): string {
   const cp = ch.codePointAt(0)!;
   const name = NAMES[cp] ?? LOOKALIKES[ch]?.[1] ?? fullwidthName(cp);
-  if (name) return `${codePoint(ch)} ${name}`;
-  if (/\p{Cc}/u.test(ch)) return `${codePoint(ch)} (a control character)`;
-  if (/\p{Cf}/u.test(ch)) return `${codePoint(ch)} (an invisible format character)`;
-  if (/\p{Z}/u.test(ch)) return `${codePoint(ch)} (a space character)`;
-  if (cp > 0x7e) return `${codePoint(ch)} (a non-ASCII character)`;
-  return `${codePoint(ch)} "${ch}"`;
+  if (name) return `${codePointLabel(ch)} ${name}`;
+  if (/\p{Cc}/u.test(ch)) return `${codePointLabel(ch)} (a control character)`;
+  if (/\p{Cf}/u.test(ch)) return `${codePointLabel(ch)} (an invisible format character)`;
+  if (/\p{Z}/u.test(ch)) return `${codePointLabel(ch)} (a space character)`;
+  if (cp > 0x7e) return `${codePointLabel(ch)} (a non-ASCII character)`;
+  return `${codePointLabel(ch)} "${ch}"`;
 }
 
 function fullwidthName(cp: number): string | undefined {
@@ -282,11 +279,6 @@ export function analyzeKeyValue(raw: string, options: { sessionToken?: boolean }
 /** Whether the value, with its copy-paste damage undone, has the shape of a Clarifai key (case aside). */
 export function hasKeyShape(a: KeyAnalysis): boolean {
   return a.identity === undefined && /^[0-9a-f]{32}$/iu.test(a.core);
-}
-
-/** Whether the value is exactly a well-formed key, with nothing to fix. */
-export function isCleanKey(raw: string): boolean {
-  return KEY_PATTERN.test(raw);
 }
 
 const MISSING_WORDS: Record<string, string> = {
