@@ -26,11 +26,11 @@ export function resolveVariables(shell: Record<string, string>, files: readonly 
     const winnerWithOverride = firstFile ?? fromShell;
     let why: string;
     if (fromShell && firstFile) {
-      why = `the shell value wins: dotenv never overwrites a variable that is already set (unless override: true, when ${firstFile.location.source} wins)`;
+      why = 'the shell wins: dotenv never overwrites a variable that is already set';
     } else if (fromShell) {
       why = 'set in the shell environment only';
     } else if (firstFile && fromFiles.length > 1) {
-      why = `${firstFile.location.source} wins: it is loaded first, and dotenv keeps the first value it sees`;
+      why = `${firstFile.location.source} is loaded first, and dotenv never overwrites a variable that is already set`;
     } else if (firstFile) {
       why = `defined in ${firstFile.location.source} only`;
     } else {

@@ -27,13 +27,13 @@ test('precedence: shell, then --env-file, then .env.local, then .env; override p
     let v = gather({});
     assert.deepEqual(v.definitions.map((d) => d.location.source), ['.env.local', '.env']);
     assert.equal(v.winner!.value.reveal(), K2);
-    assert.match(v.why, /^\.env\.local wins: it is loaded first/u);
+    assert.match(v.why, /^\.env\.local is loaded first/u);
     v = gather({}, ['extra.env']);
     assert.equal(v.winner!.value.reveal(), K3);
     v = gather({ CLARIFAI_PAT: 'from-shell-value-0000' });
     assert.equal(v.winner!.location.source, 'shell');
     assert.equal(v.winnerWithOverride!.location.source, '.env.local');
-    assert.match(v.why, /^the shell value wins/u);
+    assert.match(v.why, /^the shell wins/u);
   });
 });
 

@@ -1,8 +1,10 @@
 // `keydoctor env`: every source of each Clarifai variable and which one wins, masked, like `aws configure list`.
+import { collectSecrets } from '../../core/diagnose-offline.js';
+import { showValue } from '../../checks/env/lib/env.js';
+import { CLARIFAI_VARIABLE_NAMES } from '../../providers/clarifai/variables.js';
 import { gatherEnvEvidence } from '../../sources/gather.js';
-import { CLARIFAI_VARIABLE_NAMES, looksLikeSecretName } from '../../providers/clarifai/variables.js';
-import { mask } from '../../core/secret.js';
-import type { EnvEvidence } from '../../types/evidence.js';
+import type { EnvEvidence, ResolvedVariable } from '../../types/evidence.js';
+import type { EnvLocation } from '../../types/location.js';
 import { stringList, type Command } from '../command.js';
 import { makeStyle } from '../../reporters/style.js';
 
@@ -16,8 +18,48 @@ export function sourceNotes(env: EnvEvidence): string[] {
   ];
 }
 
-function display(name: string, value: string): string {
-  return looksLikeSecretName(name) ? mask(value) : JSON.stringify(value);
+function sourceLabel(l: EnvLocation): string {
+  return l.line !== undefined ? `${l.source}:${l.line}` : l.source;
+}
+
+/** One variable as the table and the JSON show it; values are masked or made visible, never raw secrets. */
+export interface VariableRow {
+  name: string;
+  set: boolean;
+  value: string | null;
+  source: string | null;
+  why: string;
+  overrideSource: string | null;
+  definitions: { source: string; line?: number; value: string; wins: boolean }[];
+  /** Definitions in files nothing loads (env, .env.txt, ../.env), with the reason. */
+  notLoaded: { source: string; line?: number; value: string; reason: string }[];
+}
+
+export function variableRows(env: EnvEvidence, names: readonly string[]): VariableRow[] {
+  return names.map((name) => {
+    const v: ResolvedVariable | undefined = env.variables.get(name);
+    const winner = v?.winner;
+    return {
+      name,
+      set: winner !== undefined,
+      value: winner ? showValue(name, winner.value.reveal()) : null,
+      source: winner ? sourceLabel(winner.location) : null,
+      why: v?.why ?? 'not defined in the shell or any loaded file',
+      overrideSource: v?.winnerWithOverride ? sourceLabel(v.winnerWithOverride.location) : null,
+      definitions: (v?.definitions ?? []).map((d) => ({
+        source: d.location.source,
+        ...(d.location.line !== undefined ? { line: d.location.line } : {}),
+        value: showValue(name, d.value.reveal()),
+        wins: d === winner,
+      })),
+      notLoaded: env.files
+        .filter((f) => !f.loaded && Object.hasOwn(f.parsed, name))
+        .map((f) => {
+          const line = [...f.entries].reverse().find((e) => e.name === name)?.line;
+          return { source: f.display, ...(line !== undefined ? { line } : {}), value: showValue(name, f.parsed[name]!), reason: f.reason };
+        }),
+    };
+  });
 }
 
 export const command: Command = {
@@ -30,17 +72,23 @@ export const command: Command = {
   },
   help: `Usage: keydoctor env [DIR] [options]
 
-Prints, for each Clarifai variable (and each --expect NAME), every source that defines it —
-the shell, each loaded .env file with its line — and which one wins under dotenv's default
-(the shell wins) and under override: true. Secrets are masked (first 4 and last 2 characters).
+Prints, for each Clarifai variable (each --expect NAME, and any other defined name that mentions
+Clarifai), the value the app gets, where it comes from and why that source wins, then every
+other source that defines it. Precedence follows dotenv: a variable already set in the shell
+wins; among files the first loaded wins (--env-file, .env.<NODE_ENV>.local, .env.local,
+.env.<NODE_ENV>, .env); with override: true the first file beats the shell.
+
+Secrets are masked (first 4 and last 2 characters and the length); quotes, spaces and invisible
+characters around a value are spelled out: ⟨"⟩3f9a…00␠ (34 chars).
 
 Options:
   --json               Print the table as JSON
-  --env-file PATH      Also load this dotenv file (repeatable)
+  --env-file PATH      Also load this dotenv file, consulted before .env (repeatable)
   --expect NAME        Also show this variable (repeatable)
 
 Examples:
   keydoctor env
+  keydoctor env ./app --env-file config/dev.env
   keydoctor env --expect MY_CLARIFAI_KEY --json
 `,
   async run(values, positionals, ctx) {
@@ -52,46 +100,40 @@ Examples:
       expected: [...CLARIFAI_VARIABLE_NAMES, ...expect],
       cwd: ctx.io.cwd,
     });
-    const names = [...new Set([...CLARIFAI_VARIABLE_NAMES, ...expect])];
-    for (const name of names) {
-      if (looksLikeSecretName(name)) for (const d of env.variables.get(name)?.definitions ?? []) ctx.redactor.add(d.value);
-    }
-    const rows = names.map((name) => {
-      const v = env.variables.get(name);
-      return {
-        name,
-        value: v?.winner ? display(name, v.winner.value.reveal()) : null,
-        source: v?.winner ? sourceLabel(v.winner.location) : null,
-        overrideSource: v?.winnerWithOverride ? sourceLabel(v.winnerWithOverride.location) : null,
-        definedIn: (v?.definitions ?? []).map((d) => ({ source: sourceLabel(d.location), value: display(name, d.value.reveal()) })),
-        why: v?.why ?? 'not defined',
-      };
-    });
+    collectSecrets({ env }, ctx.redactor);
+    // Near misses (clarifai_pat, CLARIFAI-PAT) are listed too, so a slip is visible next to the real name.
+    const mentions = [...env.variables.keys()].filter((n) => /clarifai/iu.test(n)).sort();
+    const rows = variableRows(env, [...new Set([...CLARIFAI_VARIABLE_NAMES, ...expect, ...mentions])]);
     if (values.json) {
-      ctx.out(`${JSON.stringify({ projectDir: env.projectDir, variables: rows, files: env.files.map((f) => ({ file: f.display, loaded: f.loaded, reason: f.reason, ...(f.unreadable ? { unreadable: f.unreadable } : {}) })) }, null, 2)}\n`);
+      const files = env.files.map((f) => ({
+        file: f.display,
+        loaded: f.loaded,
+        reason: f.reason,
+        ...(f.unreadable ? { unreadable: f.unreadable } : {}),
+        ...(f.gitTracked !== undefined ? { gitTracked: f.gitTracked } : {}),
+        ...(f.gitIgnored !== undefined ? { gitIgnored: f.gitIgnored } : {}),
+      }));
+      ctx.out(`${JSON.stringify({ projectDir: env.projectDir, variables: rows, files }, null, 2)}\n`);
       return 0;
     }
     const s = makeStyle(ctx.color, ctx.unicode);
-    const table = [['Name', 'Value', 'Source (wins)', 'With override: true', 'Also defined in']];
+    const table: string[][] = [['NAME', 'VALUE', 'SOURCE', 'WHY IT WON']];
     for (const r of rows) {
-      table.push([
-        r.name,
-        r.value ?? '<not set>',
-        r.source ?? '-',
-        r.overrideSource ?? '-',
-        r.definedIn.filter((d) => d.source !== r.source).map((d) => `${d.source} = ${d.value}`).join('; ') || '-',
-      ]);
+      const override = r.overrideSource && r.overrideSource !== r.source ? ` (with override: true, ${r.overrideSource} would win)` : '';
+      table.push([r.name, r.value ?? '<not set>', r.source ?? '-', r.set ? `${r.why}${override}` : '-']);
+      for (const d of r.definitions.filter((x) => !x.wins)) {
+        table.push([`  ${s.arrow} also`, d.value, d.line !== undefined ? `${d.source}:${d.line}` : d.source, `ignored: ${r.source} wins`]);
+      }
+      for (const d of r.notLoaded) {
+        table.push([`  ${s.arrow} also`, d.value, d.line !== undefined ? `${d.source}:${d.line}` : d.source, d.reason]);
+      }
     }
-    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => [...row[i]!].length)));
     const lines = table.map((row, i) => {
-      const line = row.map((cell, j) => cell.padEnd(widths[j]!)).join('  ').trimEnd();
-      return i === 0 ? s.bold(line) : line;
+      const line = row.map((cell, j) => cell + ' '.repeat(widths[j]! - [...cell].length)).join('  ').trimEnd();
+      return i === 0 ? s.bold(line) : row[1] === '<not set>' ? s.dim(line) : line;
     });
     ctx.out(`${lines.join('\n')}\n\n${sourceNotes(env).join('\n')}\n`);
     return 0;
   },
 };
-
-function sourceLabel(l: { source: string; line?: number }): string {
-  return l.line !== undefined ? `${l.source}:${l.line}` : l.source;
-}
