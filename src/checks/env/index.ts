@@ -1,9 +1,32 @@
 // The `env` checks, in the order they run.
 import type { Check } from '../../types/check.js';
+import { check as noCredential } from './no-credential.js';
+import { check as fileNotLoaded } from './file-not-loaded.js';
+import { check as unreadableFile } from './unreadable-file.js';
+import { check as ignoredLine } from './ignored-line.js';
+import { check as nearMissName } from './near-miss-name.js';
+import { check as shadowed } from './shadowed.js';
+import { check as unclosedQuote } from './unclosed-quote.js';
+import { check as inlineComment } from './inline-comment.js';
+import { check as invalidUtf8 } from './invalid-utf8.js';
+import { check as duplicateName } from './duplicate-name.js';
+import { check as codeNearMiss } from './code-near-miss.js';
 import { check as liveOtherSourceWorks } from './live-other-source-works.js';
 import { check as liveNeverSet } from './live-never-set.js';
 
 export const envChecks: Check[] = [
+  // The most likely cause first: nothing set, set where nothing reads it, or under a name nothing reads.
+  noCredential,
+  fileNotLoaded,
+  unreadableFile,
+  ignoredLine,
+  nearMissName,
+  shadowed,
+  unclosedQuote,
+  inlineComment,
+  invalidUtf8,
+  duplicateName,
+  codeNearMiss,
   // Live: which source holds the value Clarifai accepts.
   liveNeverSet,
   liveOtherSourceWorks,
