@@ -48,8 +48,9 @@ export function cleanValue(raw: string): { value: string; change: string } | und
   const lead = /^\s+/u.exec(s)?.[0];
   const trail = /\s+$/u.exec(s)?.[0];
   s = s.trim();
-  if (lead) changes.push(`the leading ${whitespaceName(lead)} is removed`);
-  if (trail) changes.push(`the trailing ${whitespaceName(trail)} is removed`);
+  const removed = (name: string) => `${name} ${/spaces$/u.test(name) ? 'are' : 'is'} removed`;
+  if (lead) changes.push(`the leading ${removed(whitespaceName(lead))}`);
+  if (trail) changes.push(`the trailing ${removed(whitespaceName(trail))}`);
   const unquoted = s.replace(QUOTES, '').trim();
   if (unquoted !== s) changes.push('the surrounding quotes are removed');
   s = unquoted;

@@ -87,9 +87,12 @@ export function targetFromRpc(name: string, env: EnvEvidence): TargetCall {
   }
   const userId = env.variables.get('CLARIFAI_USER_ID')?.winner?.value.reveal().trim();
   const appId = env.variables.get('CLARIFAI_APP_ID')?.winner?.value.reveal().trim();
-  const scoped = rpc.bindings.filter((b) => b.path.includes('{user_app_id.user_id}'));
-  const short = rpc.bindings.filter((b) => !b.path.includes('/users/'));
-  const binding = (userId && scoped[0]) || short[0] || scoped[0] || rpc.bindings[0]!;
+  // The simplest form first: fewest parameters to make up.
+  const params = (p: string) => p.split('{').length;
+  const simplest = [...rpc.bindings].sort((a, b) => params(a.path) - params(b.path));
+  const scoped = simplest.filter((b) => b.path.includes('{user_app_id.user_id}') && (!b.path.includes('{user_app_id.app_id}') || appId));
+  const short = simplest.filter((b) => !b.path.includes('/users/'));
+  const binding = (userId && scoped.find((b) => b.path.includes('{user_app_id.app_id}'))) || (userId && scoped[0]) || short[0] || scoped[0] || rpc.bindings[0]!;
   const path = binding.path.replace(/\{([^}=]+)(?:=[^}]*)?\}/gu, (_, param: string) => {
     if (param === 'user_app_id.user_id') return encodeURIComponent(userId || PLACEHOLDER_PARAM);
     if (param === 'user_app_id.app_id') return encodeURIComponent(appId || PLACEHOLDER_PARAM);
