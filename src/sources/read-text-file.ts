@@ -27,7 +27,7 @@ export function readTextFile(path: string, maxBytes = MAX_ENV_FILE_BYTES): TextF
     const data = bytes.subarray(0, offset);
     const utf16 = utf16Kind(data);
     // Windows PowerShell 5's `>` and Notepad's "Unicode" write UTF-16; dotenv reads UTF-8 and finds nothing in it.
-    if (utf16) return { ok: false, reason: `encoded as ${utf16} (dotenv reads UTF-8, so it finds no variables in it; save it as UTF-8)` };
+    if (utf16) return { ok: false, reason: `encoded as ${utf16}, and dotenv reads UTF-8` };
     if (data.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary content (NUL bytes), not a text file' };
     return { ok: true, bytes: data };
   } catch (error) {

@@ -34,7 +34,7 @@ export const check: Check = {
             message: differ
               ? `${name} is defined ${entries.length} times in ${file.display} (lines ${lines}) with different values; dotenv keeps the last one, ${at(file, last.line)} (${showValue(name, last.value)}).`
               : `${name} is defined ${entries.length} times in ${file.display} (lines ${lines}) with the same value; dotenv keeps the last one, ${at(file, last.line)}.`,
-            fix: `Delete the extra ${name} lines (${earlier.map((e) => e.line).join(', ')}) from ${file.display} and keep the value you mean on one line.`,
+            fix: `Delete the extra ${name} ${earlier.length === 1 ? 'line' : 'lines'} (${earlier.map((e) => e.line).join(', ')}) from ${file.display}, keeping the value you mean on one line.`,
             location: fileLocation(file, last.line, last.column),
             related: earlier.map((e) => fileLocation(file, e.line, e.column)),
           }),

@@ -16,9 +16,9 @@ const meta: CheckMeta = {
 /** The concrete way to make the app read this file, from its name and place. */
 function fixFor(file: EnvFile): string {
   const name = file.display;
-  const explicit = `or load it explicitly with dotenv.config({ path: '${name}' }) (check it with keydoctor check --env-file ${shellQuote(name)})`;
+  const explicit = `Or load it explicitly with dotenv.config({ path: '${name}' }), and check it with keydoctor check --env-file ${shellQuote(name)}.`;
   if (name.startsWith('..')) {
-    return `dotenv reads .env from the folder the app runs in: run the app from the folder that holds ${name}, copy the line into ./.env, ${explicit}.`;
+    return `dotenv reads .env from the folder the app runs in: run the app from the folder that holds ${name}, or copy the line into ./.env. ${explicit}`;
   }
   if (name !== name.trimEnd()) return `Rename it: mv ${shellQuote(name)} .env`;
   if (/\.(?:example|sample|template|dist|defaults?)$/iu.test(name)) {
@@ -29,7 +29,7 @@ function fixFor(file: EnvFile): string {
     if (name === '.env.local') return `Run the app without NODE_ENV=test (dotenv-flow skips .env.local in tests), or move the line into .env.test.`;
     return `Start the app with NODE_ENV=${env[1]} (dotenv-flow then loads ${name}), or move the line into .env.`;
   }
-  return `Rename it: mv ${shellQuote(name)} .env (${explicit}).`;
+  return `Rename it: mv ${shellQuote(name)} .env. ${explicit}`;
 }
 
 export const check: Check = {
@@ -50,7 +50,7 @@ export const check: Check = {
       out.push(
         finding(meta, {
           severity: anySet ? 'warning' : 'error',
-          message: `${stranded.join(' and ')} ${stranded.length > 1 ? 'are' : 'is'} defined in ${file.display}${line}, but that file is never loaded (${reason}), so the app does not see ${stranded.length > 1 ? 'them' : 'it'}.`,
+          message: `${stranded.join(' and ')} ${stranded.length > 1 ? 'are' : 'is'} defined in ${file.display}${line}, but the app never loads that file: ${reason}.`,
           fix: fixFor(file),
           location: { file: file.display, ...(entry ? { line: entry.line, column: entry.column } : {}) },
         }),

@@ -35,7 +35,7 @@ export const check: Check = {
       return [
         finding(meta, {
           severity,
-          message: `${file.display} cannot be read (${file.unreadable}); ${effect}.`,
+          message: `${file.display} cannot be read: ${file.unreadable}; ${effect}.`,
           fix: fixFor(file),
           location: { file: file.display },
         }),

@@ -15,7 +15,7 @@ describeFixtures(dir, check);
 test('a file without the leading dot: says why and how to rename it', () => {
   const [f] = only('bad.no-leading-dot');
   assert.equal(f?.severity, 'error');
-  assert.equal(f!.message, 'CLARIFAI_PAT is defined in env:1, but that file is never loaded ("env" is not ".env" (missing the leading dot?)), so the app does not see it.');
+  assert.equal(f!.message, 'CLARIFAI_PAT is defined in env:1, but the app never loads that file: "env" is not ".env" (missing the leading dot?).');
   assert.match(f!.fix, /^Rename it: mv env \.env/u);
   assert.deepEqual(f!.location, { file: 'env', line: 1, column: 1 });
 });
@@ -48,7 +48,7 @@ test('".env " with a trailing space and a parent folder .env are both explained'
     rmSync(join(project, '.env '));
     writeFileSync(join(root, '.env'), `CLARIFAI_PAT=${KEY}\n`);
     [f] = runFixtureDir(project, [check]);
-    assert.match(f!.message, /^CLARIFAI_PAT is defined in \.\.\/\.env:1, but that file is never loaded \(dotenv reads \.env from the working folder only/u);
+    assert.match(f!.message, /^CLARIFAI_PAT is defined in \.\.\/\.env:1, but the app never loads that file: dotenv reads \.env from the working folder only/u);
     assert.match(f!.fix, /dotenv\.config\(\{ path: '\.\.\/\.env' \}\)/u);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -15,7 +15,7 @@ describeFixtures(dir, check);
 test('a UTF-16 file (PowerShell >) says so and how to save it as UTF-8', () => {
   const [f] = only('bad.utf16-from-powershell');
   assert.equal(f?.severity, 'warning');
-  assert.match(f!.message, /^\.env cannot be read \(encoded as UTF-16LE/u);
+  assert.match(f!.message, /^\.env cannot be read: encoded as UTF-16LE, and dotenv reads UTF-8; dotenv loads nothing from it\.$/u);
   assert.match(f!.fix, /Set-Content -Encoding utf8/u);
 });
 
