@@ -3,6 +3,7 @@ import type { Doc } from '../doc.js';
 import {
   HOST_CANDIDATE,
   KEY_TOKEN,
+  QUOTED_KEY_TOKEN,
   SUPPRESSION,
   isClarifaiLabel,
   keyLikeName,
@@ -22,18 +23,21 @@ const CLARIFAI_ASSIGNMENT =
 export function keyLiterals(doc: Doc): void {
   const text = doc.text;
   const seen = new Set<number>();
-  for (const m of text.matchAll(KEY_TOKEN)) {
-    const token = m[0];
+  const code = doc.language === 'js' || doc.language === 'python' || doc.language === 'other';
+  for (const m of text.matchAll(code && !doc.clarifai ? QUOTED_KEY_TOKEN : KEY_TOKEN)) {
+    const token = m[0].slice(-32);
+    const index = m.index + m[0].length - 32;
     const shape = keyShape(token);
     if (!shape) continue;
-    const { line, column } = doc.position(m.index);
+    if (index > 0 && /[A-Za-z0-9_\-/+.]/u.test(text[index - 1]!) ) continue;
+    const { line, column } = doc.position(index);
     const boundTo = nameBefore(doc.lineText(line), column - 1, line > 1 ? doc.lineText(line - 1) : undefined);
     // Bound to something that is not a credential (MODEL_VERSION_ID = '…', cacheKey: '…'): an id or hash.
     if (boundTo !== undefined && !keyLikeName(boundTo)) continue;
     if (boundTo === undefined && !(doc.clarifai && shape === 'hex')) continue;
-    seen.add(m.index);
+    seen.add(index);
     doc.facts.keyLiterals.push({
-      ...doc.site(m.index, [token]),
+      ...doc.site(index, [token]),
       value: token,
       ...(boundTo !== undefined ? { boundTo } : {}),
       clarifaiContext: doc.clarifai,
@@ -105,9 +109,11 @@ export function urlKind(url: string, grpcContext: boolean): 'rest' | 'grpc-base'
 
 /** Start indexes of Clarifai host mentions (and typos) in a text. */
 export function clarifaiHostHits(text: string): number[] {
-  if (!/clar|clfai/iu.test(text)) return [];
   const hits: number[] = [];
-  for (const m of text.matchAll(HOST_CANDIDATE)) if (isClarifaiLabel(m[2]!)) hits.push(m.index);
+  for (const m of text.matchAll(HOST_CANDIDATE)) {
+    if (m.index > 0 && /[A-Za-z0-9_]/u.test(text[m.index - 1]!)) continue;
+    if (isClarifaiLabel(m[0].slice(0, m[0].indexOf('.')))) hits.push(m.index);
+  }
   return hits;
 }
 

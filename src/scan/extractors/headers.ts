@@ -8,7 +8,7 @@ type Lang = 'js' | 'python';
 
 /** Header names that carry a credential, misspellings included. */
 export const AUTH_HEADER_NAME = /^(?:authori[sz]ation|x-api-key|api-key|x-clarifai-[a-z0-9-]+)$/iu;
-const NAME_IN_CODE = /(['"`]?)\b(authori[sz]ation|x-api-key|api-key|x-clarifai-[a-z0-9-]+)\b(?![\w-])\1/giu;
+const NAME_IN_CODE = /authori[sz]ation|x-api-key|api-key|x-clarifai-[a-z0-9-]+/giu;
 
 /** `identifier → env names`: `const k = process.env.X`, `k = os.getenv('X')`, destructuring aliases. */
 export type Bindings = Map<string, string[]>;
@@ -83,19 +83,24 @@ function relevant(doc: Doc, name: string, value: string, envNames: string[]): bo
 export function codeHeaders(doc: Doc, lang: Lang, bindings: Bindings): void {
   const text = doc.text;
   for (const m of text.matchAll(NAME_IN_CODE)) {
-    const quoted = m[1] !== '';
-    const place = (lang === 'js' ? placeJs : placePython)(text, m.index, m.index + m[0].length, quoted);
+    const name = m[0];
+    const before = text[m.index - 1] ?? '';
+    const after = text[m.index + name.length] ?? '';
+    if (/[\w-]/u.test(after) || /[\w-]/u.test(before)) continue;
+    // Quoted only when the same quote closes right after the name: `'Authorization': …`, not `'Authorization: Key …'`.
+    const quoted = /['"`]/u.test(before) && after === before;
+    const start = quoted ? m.index - 1 : m.index;
+    const place = (lang === 'js' ? placeJs : placePython)(text, start, m.index + name.length + (quoted ? 1 : 0), quoted);
     if (!place) continue;
     const rendered = renderExpression(text, place.valueStart, lang);
     if (!rendered) continue;
     // `Authorization: string;` in a TypeScript type is a declaration, not a value.
     if (lang === 'js' && /^\$\{(?:string|any|unknown|never|number)\}$/u.test(rendered.template)) continue;
     const envNames = envNamesOf(rendered.operands, bindings);
-    if (!relevant(doc, m[2]!, rendered.template, envNames)) continue;
-    const site = doc.site(m.index);
+    if (!relevant(doc, name, rendered.template, envNames)) continue;
     doc.facts.authHeaders.push({
-      ...site,
-      name: m[2]!,
+      ...doc.site(start),
+      name,
       value: maskKeys(rendered.template),
       transport: place.transport,
       envNames,

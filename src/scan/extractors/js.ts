@@ -6,7 +6,7 @@ import { attachUrls, bindFromPrefix, codeHeaders, type Bindings } from './header
 const ENV_DOT = /\b(?:process\s*\.\s*env|import\.meta\.env)\s*(?:\?\.|\.)\s*([A-Za-z_$][\w$]*)/gu;
 const ENV_INDEX = /\b(?:process\s*\.\s*env|import\.meta\.env)\s*(?:\?\.)?\[\s*(['"`])([^'"`\n]+)\1\s*\]/gu;
 const DENO = /\bDeno\.env\.get\(\s*(['"`])([^'"`\n]+)\1/gu;
-const DESTRUCTURE = /\{([^{}]*)\}\s*=\s*(?:process\s*\.\s*env|import\.meta\.env)\b/gu;
+const DESTRUCTURE = /\}\s*=\s*(?:process\s*\.\s*env|import\.meta\.env)\b/gu;
 const IMPORT = /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]+)\1|\bfrom\s*(['"])([^'"\n]+)\3|\bimport\s*(['"])([^'"\n]+)\5/gu;
 
 /** The packages whose presence matters to Clarifai auth (the Node SDKs and a separately required grpc-js). */
@@ -23,9 +23,12 @@ function envRead(doc: Doc, bindings: Bindings, index: number, name: string): voi
   bindFromPrefix(bindings, doc.text.slice(lineStart, index), name);
 }
 
-function destructured(doc: Doc, bindings: Bindings, m: RegExpMatchArray): void {
-  const list = m[1]!;
-  const listStart = m.index! + 1;
+/** `const { X, Y: alias, Z = 'default' } = process.env`: each name is a read, each alias a binding. */
+function destructured(doc: Doc, bindings: Bindings, close: number): void {
+  const open = doc.text.lastIndexOf('{', close);
+  if (open === -1 || close - open > 2000) return;
+  const list = doc.text.slice(open + 1, close);
+  const listStart = open + 1;
   let offset = 0;
   for (const raw of list.split(',')) {
     const at = listStart + offset + (raw.length - raw.trimStart().length);
@@ -48,12 +51,12 @@ export function extractJs(doc: Doc): void {
     for (const m of text.matchAll(ENV_DOT)) envRead(doc, bindings, m.index, m[1]!);
     for (const m of text.matchAll(ENV_INDEX)) envRead(doc, bindings, m.index, m[2]!);
     for (const m of text.matchAll(DENO)) envRead(doc, bindings, m.index, m[2]!);
-    for (const m of text.matchAll(DESTRUCTURE)) destructured(doc, bindings, m);
+    for (const m of text.matchAll(DESTRUCTURE)) destructured(doc, bindings, m.index);
   }
   const firstUrl = doc.facts.urls.length;
-  if (/clar|clfai|\/v[12]\b/iu.test(text)) codeUrls(doc, 'js');
+  codeUrls(doc, 'js');
   const firstHeader = doc.facts.authHeaders.length;
-  if (/uthori[sz]ation|api-key|x-clarifai/iu.test(text)) codeHeaders(doc, 'js', bindings);
+  codeHeaders(doc, 'js', bindings);
   attachUrls(doc, firstHeader, firstUrl);
   if (text.includes('clarifai') || text.includes('@grpc/grpc-js')) {
     for (const m of text.matchAll(IMPORT)) {

@@ -21,9 +21,9 @@ export function extractPython(doc: Doc): void {
     }
   }
   const firstUrl = doc.facts.urls.length;
-  if (/clar|clfai|\/v[12]\b/iu.test(text)) codeUrls(doc, 'python');
+  codeUrls(doc, 'python');
   const firstHeader = doc.facts.authHeaders.length;
-  if (/uthori[sz]ation|api-key|x-clarifai/iu.test(text)) codeHeaders(doc, 'python', bindings);
+  codeHeaders(doc, 'python', bindings);
   attachUrls(doc, firstHeader, firstUrl);
   if (text.includes('clarifai')) {
     for (const m of text.matchAll(IMPORT)) {
