@@ -2,7 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { matchRoute } from '../../providers/clarifai/api-table.js';
-import { formatRoute, judgeableRestPaths } from './lib/routes.js';
+import { fillTemplate, formatRoute, judgeableRestPaths } from './lib/routes.js';
 import { siteLocation, where } from './lib/site.js';
 
 const meta: CheckMeta = {
@@ -36,7 +36,7 @@ export const check: Check = {
             first ? `; nearest: ${nearest.map((n) => formatRoute(n.binding.method, n.binding, n.rpc)).join(', ')}` : ''
           }.`,
           fix: first
-            ? `Use the route you meant, e.g. \`${first.binding.method} ${first.binding.path}\` (\`keydoctor routes ${first.rpc.name}\` shows its paths and auth).`
+            ? `Use the route you meant, e.g. \`${first.binding.method} ${fillTemplate(first.binding.path, url.path)}\` (\`keydoctor routes ${first.rpc.name}\` shows its paths and auth).`
             : 'Look the route up with `keydoctor routes "<METHOD> <path>"`.',
           location: siteLocation(site),
         }),

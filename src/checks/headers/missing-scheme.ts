@@ -30,8 +30,7 @@ export const check: Check = {
       // A lone expression may be a prebuilt header (`auth`); only a plain credential is a sure miss.
       const credential =
         v.exprs.length === 0 ||
-        site.envNames.some((n) => looksLikeSecretName(n)) ||
-        v.exprs.every((e) => looksLikeCredentialExpression(e));
+        v.exprs.every((e) => looksLikeCredentialExpression(e) || site.envNames.some((n) => looksLikeSecretName(n) && e.includes(n)));
       if (!credential) continue;
       out.push(
         finding(meta, {

@@ -34,7 +34,8 @@ export const check: Check = {
     const files = clarifaiFiles(code);
     const out: Finding[] = [];
     for (const site of code.authHeaders) {
-      if (!isForClarifai(site, files)) continue;
+      // A curl line in Markdown documents a command for the reader's own shell; only code and scripts run here.
+      if (!isForClarifai(site, files) || /\.(?:md|markdown|mdx)$/iu.test(site.file)) continue;
       // A near miss that is defined is the better explanation; the env near-miss checks report it.
       const missing = site.envNames.filter(
         (n) => variables.get(n)?.winner === undefined && !defined.some((d) => nearMiss(n, d) !== undefined || nearMiss(d, n) !== undefined),

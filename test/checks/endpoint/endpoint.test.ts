@@ -107,6 +107,8 @@ test('unknown-path: nearest routes; holes, /v2/ext/ and other hosts are not judg
   }));
   assert.equal(found.length, 1);
   assert.match(found[0]!.message, /a\.js:1 .*POST \/v2\/model\/general-image-recognition\/outputs.*nearest: POST \/v2\/models\/\{model_id\}\/outputs \(PostModelOutputs\)/u);
+  // The caller's own ids go into the suggested route.
+  assert.match(found[0]!.fix, /`POST \/v2\/models\/general-image-recognition\/outputs`/u);
 });
 
 test('wrong-method: names what each method does at the path', () => {

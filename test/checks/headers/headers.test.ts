@@ -107,6 +107,8 @@ test('undefined-value: built from a variable nothing defines; silent when define
   assert.deepEqual(run(undefinedValue, code({ authHeaders: [h] }), env({}, 'CLARIFAI_PAT=abc\n')), []);
   // CLARIFAI_PATT is defined: the near-miss checks tell the real story.
   assert.deepEqual(run(undefinedValue, code({ authHeaders: [h] }), env({}, 'CLARIFAI_PATT=abc\n')), []);
+  // A curl line in a README is for the reader's shell.
+  assert.deepEqual(run(undefinedValue, code({ authHeaders: [header('README.md', 5, 'Authorization', 'Key ${CLARIFAI_PAT}', { envNames: ['CLARIFAI_PAT'] })] })), []);
   const py = header('app.py', 5, 'Authorization', 'Key ${pat}', { envNames: ['CLARIFAI_PAT'] });
   assert.match(run(undefinedValue, code({ authHeaders: [py] }))[0]!.message, /Key None/u);
 });

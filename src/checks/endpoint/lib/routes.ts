@@ -80,6 +80,22 @@ function describe(rpc: RpcInfo): string {
   return noun.endsWith('s') ? `${verb} ${noun}` : `${verb} a ${noun}`;
 }
 
+/** A binding template as people write it: `{user_id}` rather than the proto's `{user_app_id.user_id}`. */
+export function displayPath(template: string): string {
+  return template.replace(/\{user_app_id\./gu, '{');
+}
+
 export function formatRoute(method: string, binding: Binding, rpc: RpcInfo): string {
-  return `${method} ${binding.path} (${rpc.name})`;
+  return `${method} ${displayPath(binding.path)} (${rpc.name})`;
+}
+
+/**
+ * The template with the caller's own segments put into its parameters, when both have the same number of
+ * segments (`/v2/model/x/outputs` near `/v2/models/{model_id}/outputs` → `/v2/models/x/outputs`).
+ */
+export function fillTemplate(template: string, path: string): string {
+  const t = template.split('/');
+  const p = path.split('/');
+  if (t.length !== p.length) return displayPath(template);
+  return t.map((seg, i) => (/^\{[^}=]+\}$/u.test(seg) && p[i] ? p[i] : seg)).join('/');
 }

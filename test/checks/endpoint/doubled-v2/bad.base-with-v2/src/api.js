@@ -1,0 +1,5 @@
+const BASE = 'https://api.clarifai.com/v2';
+
+export function whoami() {
+  return fetch(`${BASE}/v2/users/me`, { headers: { Authorization: `Key ${process.env.CLARIFAI_PAT}` } });
+}

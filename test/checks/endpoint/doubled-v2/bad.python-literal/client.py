@@ -1,0 +1,4 @@
+import os
+import requests
+
+r = requests.get("https://api.clarifai.com/v2/v2/users/me", headers={"Authorization": f"Key {os.environ['CLARIFAI_PAT']}"})

@@ -1,0 +1,3 @@
+import os
+
+os.environ["CLARIFAI_GRPC_BASE"] = "api.clarifai.com"

@@ -1,0 +1,5 @@
+import os
+from dotenv import load_dotenv
+
+load_dotenv()
+PAT = os.getenv("CLARIFAI_PTA")

@@ -1,0 +1,5 @@
+import os
+import requests
+
+URL = "https://api.clarifai.com/v2/users/clarifai/apps/main/models/general-image-recognition/outputs"
+resp = requests.post(URL, headers={"X-Api-Key": os.environ["CLARIFAI_PAT"]}, json={"inputs": []})
