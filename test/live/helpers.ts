@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
@@ -144,7 +145,7 @@ export async function selfSignedServer(): Promise<{ url: string }> {
 export async function proxyServer(mode: 'refuse' | 'tunnel'): Promise<{ url: string; connects: string[] }> {
   const connects: string[] = [];
   const { url, server } = await httpServer((_req, res) => res.writeHead(502).end());
-  server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+  server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     connects.push(req.url ?? '');
     if (mode === 'refuse') {
       socket.end('HTTP/1.1 403 Forbidden\r\ncontent-type: text/html\r\n\r\n<html>blocked by policy</html>');
