@@ -4,6 +4,8 @@ import type { Definition, EnvFile, ResolvedVariable } from '../types/evidence.js
 
 export function resolveVariables(shell: Record<string, string>, files: readonly EnvFile[]): Map<string, ResolvedVariable> {
   const loaded = files.filter((f) => f.loaded && !f.unreadable).sort((a, b) => a.priority - b.priority);
+  // dotenv keeps the last assignment within one file: its line is the one to point at.
+  const lastLine = new Map<EnvFile, Map<string, number>>(loaded.map((f) => [f, new Map(f.entries.map((e) => [e.name, e.line]))]));
   const names = new Set<string>(Object.keys(shell));
   for (const f of loaded) for (const n of Object.keys(f.parsed)) names.add(n);
   const out = new Map<string, ResolvedVariable>();
@@ -16,9 +18,8 @@ export function resolveVariables(shell: Record<string, string>, files: readonly 
     const fromFiles: Definition[] = [];
     for (const f of loaded) {
       if (!Object.hasOwn(f.parsed, name)) continue;
-      // dotenv keeps the last assignment within one file.
-      const last = [...f.entries].reverse().find((e) => e.name === name);
-      fromFiles.push({ name, value: new Secret(f.parsed[name]!), location: { env: name, source: f.display, ...(last ? { line: last.line } : {}) } });
+      const line = lastLine.get(f)!.get(name);
+      fromFiles.push({ name, value: new Secret(f.parsed[name]!), location: { env: name, source: f.display, ...(line !== undefined ? { line } : {}) } });
     }
     definitions.push(...fromFiles);
     const firstFile = fromFiles[0];

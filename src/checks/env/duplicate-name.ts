@@ -2,7 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { EnvFileEntry } from '../../types/evidence.js';
-import { at, fileLocation, showValue } from './lib/env.js';
+import { at, fileLocation, showValue, capPerFile } from './lib/env.js';
 
 const meta: CheckMeta = {
   id: 'env/duplicate-name',
@@ -18,6 +18,7 @@ export const check: Check = {
   run(ctx) {
     const out: Finding[] = [];
     for (const file of ctx.evidence.env.files) {
+      const found: Finding[] = [];
       if (file.unreadable) continue;
       const byName = new Map<string, EnvFileEntry[]>();
       for (const e of file.entries) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
@@ -27,7 +28,7 @@ export const check: Check = {
         const earlier = entries.slice(0, -1);
         const differ = earlier.some((e) => e.value !== last.value);
         const lines = entries.map((e) => e.line).join(', ');
-        out.push(
+        found.push(
           finding(meta, {
             // Identical repeats are harmless, and so is anything in a file nothing loads.
             severity: differ && file.loaded ? 'warning' : 'info',
@@ -40,6 +41,7 @@ export const check: Check = {
           }),
         );
       }
+      out.push(...capPerFile(meta, file, found));
     }
     return out;
   },

@@ -3,7 +3,7 @@ import dotenv from 'dotenv';
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { at, expectedNames, fileLocation, severityFor, sourceText } from './lib/env.js';
+import { at, expectedNames, fileLocation, severityFor, sourceText, capPerFile } from './lib/env.js';
 
 const meta: CheckMeta = {
   id: 'env/ignored-line',
@@ -59,32 +59,33 @@ export const check: Check = {
     const expected = expectedNames(ctx);
     const out: Finding[] = [];
     for (const file of ctx.evidence.env.files) {
+      const found: Finding[] = [];
       if (!file.loaded || file.unreadable) continue;
       const covered = new Set<number>();
       for (const e of file.entries) for (let l = e.line; l <= e.endLine; l++) covered.add(l);
       file.lines.forEach((line, index) => {
         const lineNo = index + 1;
         if (covered.has(lineNo) || /^[\s\uFEFF]*(?:#|$)/u.test(line)) return;
-        const found = intent(line);
-        if (!found) return;
-        const meant = meantName(found.name);
+        const intended = intent(line);
+        if (!intended) return;
+        const meant = meantName(intended.name);
         const relevant = expected.includes(meant) || looksLikeSecretName(meant);
         // "NAME value" with no separator is too vague to flag unless the name is one we care about.
-        if (found.loose && !relevant) return;
+        if (intended.loose && !relevant) return;
         // dotenv decides: if it does read the name from this line, there is nothing to report.
         const produced = dotenv.parse(line);
-        if (Object.hasOwn(produced, found.name)) return;
+        if (Object.hasOwn(produced, intended.name)) return;
         const producedNames = Object.keys(produced);
         const got = producedNames.length > 0 ? `dotenv reads it as ${producedNames.join(', ')} instead` : 'dotenv sets nothing from it';
         // When another source sets the name, this line is dead weight rather than the cause.
         const winner = ctx.evidence.env.variables.get(meant)?.winner;
         const effect = winner ? `so this line has no effect (${meant} comes from ${sourceText(winner.location)})` : `so ${meant} is never set`;
-        out.push(
+        found.push(
           finding(meta, {
             severity: relevant && !winner ? severityFor(ctx, meant) : 'warning',
-            message: `dotenv skips ${at(file, lineNo)} (${found.written}…): ${found.reason}; ${got}, ${effect}.`,
+            message: `dotenv skips ${at(file, lineNo)} (${intended.written}…): ${intended.reason}; ${got}, ${effect}.`,
             fix: `Rewrite ${at(file, lineNo)} in dotenv syntax: ${meant}=<the same value> (no quotes around the name, no spaces or symbols in it, no shell command).`,
-            location: fileLocation(file, lineNo, line.indexOf(found.written.trimStart()[0]!) + 1, `${found.written} …`),
+            location: fileLocation(file, lineNo, line.indexOf(intended.written.trimStart()[0]!) + 1, `${intended.written} …`),
           }),
         );
       });
@@ -92,7 +93,7 @@ export const check: Check = {
       for (const e of file.entries) {
         const m = /^export_?(.+)$/u.exec(e.name);
         if (!m || !expected.includes(m[1]!)) continue;
-        out.push(
+        found.push(
           finding(meta, {
             severity: severityFor(ctx, m[1]!),
             message: `dotenv reads ${at(file, e.line)} as the variable ${e.name}, not ${m[1]}: a space is missing after "export".`,
@@ -101,6 +102,7 @@ export const check: Check = {
           }),
         );
       }
+      out.push(...capPerFile(meta, file, found));
     }
     return out;
   },

@@ -2,7 +2,7 @@
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { at, fileLocation, severityFor, showValue } from './lib/env.js';
+import { at, fileLocation, severityFor, showValue, capPerFile } from './lib/env.js';
 
 const meta: CheckMeta = {
   id: 'env/inline-comment',
@@ -18,6 +18,7 @@ export const check: Check = {
   run(ctx) {
     const out: Finding[] = [];
     for (const file of ctx.evidence.env.files) {
+      const found: Finding[] = [];
       if (!file.loaded || file.unreadable) continue;
       for (const e of file.entries) {
         if (e.endLine !== e.line) continue;
@@ -29,7 +30,7 @@ export const check: Check = {
         const dropped = written.slice(hash).trimEnd();
         const secret = looksLikeSecretName(e.name);
         const cut = secret ? `dropped ${[...dropped].length} characters from the # on` : `dropped "${dropped}"`;
-        out.push(
+        found.push(
           finding(meta, {
             severity: severityFor(ctx, e.name),
             message: `dotenv cut ${e.name} at the # in ${at(file, e.line, e.valueColumn + hash)}: it kept ${showValue(e.name, e.value)} and ${cut}, because an unquoted # starts a comment.`,
@@ -38,6 +39,7 @@ export const check: Check = {
           }),
         );
       }
+      out.push(...capPerFile(meta, file, found));
     }
     return out;
   },

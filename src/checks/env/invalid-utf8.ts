@@ -1,7 +1,7 @@
 // Reports a .env value holding bytes that are not UTF-8 (a file saved as Windows-1252 or Latin-1): dotenv turns them into U+FFFD.
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { at, fileLocation, severityFor, showValue } from './lib/env.js';
+import { at, fileLocation, severityFor, showValue, capPerFile } from './lib/env.js';
 
 const meta: CheckMeta = {
   id: 'env/invalid-utf8',
@@ -17,11 +17,12 @@ export const check: Check = {
   run(ctx) {
     const out: Finding[] = [];
     for (const file of ctx.evidence.env.files) {
+      const found: Finding[] = [];
       if (!file.loaded || file.unreadable) continue;
       for (const e of file.entries) {
         const count = [...e.value].filter((ch) => ch === '\uFFFD').length;
         if (count === 0) continue;
-        out.push(
+        found.push(
           finding(meta, {
             severity: severityFor(ctx, e.name),
             message: `${e.name} in ${at(file, e.line)} contains ${count === 1 ? 'a byte' : `${count} bytes`} that ${count === 1 ? 'is' : 'are'} not UTF-8, which dotenv reads as U+FFFD: the app gets ${showValue(e.name, e.value)}.`,
@@ -30,6 +31,7 @@ export const check: Check = {
           }),
         );
       }
+      out.push(...capPerFile(meta, file, found));
     }
     return out;
   },

@@ -2,7 +2,7 @@
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { at, fileLocation, severityFor, showValue } from './lib/env.js';
+import { at, fileLocation, severityFor, showValue, capPerFile } from './lib/env.js';
 
 const meta: CheckMeta = {
   id: 'env/unclosed-quote',
@@ -22,6 +22,7 @@ export const check: Check = {
   run(ctx) {
     const out: Finding[] = [];
     for (const file of ctx.evidence.env.files) {
+      const found: Finding[] = [];
       if (!file.loaded || file.unreadable) continue;
       for (const e of file.entries) {
         const opening = e.raw.charAt(e.valueColumn - 1);
@@ -32,7 +33,7 @@ export const check: Check = {
           // A multi-line value is legitimate (a PEM key); it is a trap only when it swallowed assignments.
           const swallowed = file.lines.slice(e.line, e.endLine).flatMap((l) => ASSIGNMENT.exec(l)?.[1] ?? []);
           if (swallowed.length === 0) continue;
-          out.push(
+          found.push(
             finding(meta, {
               severity: severityFor(ctx, e.name),
               message: `The ${opening} opened at ${at(file, e.line, e.valueColumn)} for ${e.name} only closes at the end of line ${e.endLine}, so dotenv reads lines ${e.line}–${e.endLine} as one value and never sets ${swallowed.join(', ')}.`,
@@ -44,7 +45,7 @@ export const check: Check = {
         }
         if (e.value.startsWith(opening) && !(e.value.length > 1 && e.value.endsWith(opening))) {
           const secret = looksLikeSecretName(e.name);
-          out.push(
+          found.push(
             finding(meta, {
               severity: severityFor(ctx, e.name),
               message: `The ${opening} at ${at(file, e.line, e.valueColumn)} is never closed, so dotenv keeps it as part of ${e.name}: the value is ${showValue(e.name, e.value)}${secret ? ', with the quote sent as part of the key' : ''}.`,
@@ -54,6 +55,7 @@ export const check: Check = {
           );
         }
       }
+      out.push(...capPerFile(meta, file, found));
     }
     return out;
   },

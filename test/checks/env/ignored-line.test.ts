@@ -29,3 +29,19 @@ test('exportNAME without a space: dotenv reads another name, and the finding say
   const [f] = only('bad.export-without-space');
   assert.match(f!.message, /as the variable exportCLARIFAI_PAT, not CLARIFAI_PAT/u);
 });
+
+test('a file full of problems shows ten and counts the rest', async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const root = mkdtempSync(join(tmpdir(), 'kd-ignored-many-'));
+  try {
+    writeFileSync(join(root, '.env'), Array.from({ length: 50 }, (_, i) => `set SERVICE_${i}_KEY=value${i}`).join('\n'));
+    const findings = runFixtureDir(root, [check]);
+    assert.equal(findings.length, 11);
+    assert.equal(findings.at(-1)!.severity, 'info');
+    assert.match(findings.at(-1)!.message, /^40 more env\/ignored-line findings in \.env are not shown/u);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -2,8 +2,8 @@
 import { visibleChar, visibleMask } from '../../../core/visible.js';
 import { analyzeKeyValue } from '../../../providers/clarifai/key-format.js';
 import { CLARIFAI_CREDENTIAL_NAMES, CLARIFAI_VARIABLE_NAMES, looksLikeSecretName } from '../../../providers/clarifai/variables.js';
-import type { CheckContext } from '../../../types/check.js';
-import type { Severity } from '../../../types/diagnostic.js';
+import { finding, type CheckContext, type CheckMeta } from '../../../types/check.js';
+import type { Finding, Severity } from '../../../types/diagnostic.js';
 import type { EnvFile } from '../../../types/evidence.js';
 import type { EnvLocation, FileLocation } from '../../../types/location.js';
 
@@ -61,4 +61,21 @@ export function sourceText(l: EnvLocation): string {
 /** Shell-safe quoting for file names in fixes: `'.env '` keeps the trailing space visible. */
 export function shellQuote(s: string): string {
   return /^[\w./-]+$/u.test(s) ? s : `'${s.replace(/'/gu, `'\\''`)}'`;
+}
+
+/** Per file and check, this many findings are shown; a file with more is usually not a dotenv file at all. */
+export const MAX_FINDINGS_PER_FILE = 10;
+
+export function capPerFile(meta: CheckMeta, file: Pick<EnvFile, 'display'>, findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_FINDINGS_PER_FILE) return findings;
+  const rest = findings.length - MAX_FINDINGS_PER_FILE;
+  return [
+    ...findings.slice(0, MAX_FINDINGS_PER_FILE),
+    finding(meta, {
+      severity: 'info',
+      message: `${rest} more ${meta.id} ${rest === 1 ? 'finding' : 'findings'} in ${file.display} are not shown; a file with this many is probably not a dotenv file.`,
+      fix: `Fix the lines above and run keydoctor again, or check that ${file.display} is the file you meant.`,
+      location: { file: file.display },
+    }),
+  ];
 }
