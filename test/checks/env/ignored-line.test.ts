@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { check } from '../../../src/checks/env/ignored-line.js';
 import { describeFixtures, runFixtureDir } from '../fixture-runner.js';
 
@@ -30,10 +33,7 @@ test('exportNAME without a space: dotenv reads another name, and the finding say
   assert.match(f!.message, /as the variable exportCLARIFAI_PAT, not CLARIFAI_PAT/u);
 });
 
-test('a file full of problems shows ten and counts the rest', async () => {
-  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
+test('a file full of problems shows ten and counts the rest', () => {
   const root = mkdtempSync(join(tmpdir(), 'kd-ignored-many-'));
   try {
     writeFileSync(join(root, '.env'), Array.from({ length: 50 }, (_, i) => `set SERVICE_${i}_KEY=value${i}`).join('\n'));
