@@ -127,7 +127,7 @@ export async function selfSignedServer(): Promise<{ url: string }> {
   const server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":{"code":10000,"description":"Ok"}}');
   });
-  const sockets = new Set<Socket>();
+  const sockets = new Set<Duplex>();
   server.on('connection', (s) => sockets.add(s));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   after(async () => {
