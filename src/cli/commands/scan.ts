@@ -1,13 +1,157 @@
-// Placeholder until `keydoctor scan` lands (being built in parallel).
-import { KeydoctorError } from '../../core/errors.js';
-import type { Command } from '../command.js';
+// `keydoctor scan`: reads the project's source for env reads, Authorization headers, endpoints and hard-coded keys, and reports what would break auth.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { allChecks } from '../../checks/index.js';
+import { applyBaseline, readBaseline, writeBaseline } from '../../core/baseline.js';
+import { collectSecrets } from '../../core/diagnose-offline.js';
+import { runChecks } from '../../core/engine.js';
+import { KeydoctorError, usageError } from '../../core/errors.js';
+import { processFindings } from '../../core/pipeline.js';
+import { CLARIFAI_VARIABLE_NAMES } from '../../providers/clarifai/variables.js';
+import { hasErrors } from '../../reporters/report.js';
+import { jsonReporter } from '../../reporters/json.js';
+import { sarifReporter } from '../../reporters/sarif.js';
+import { terminalReporter } from '../../reporters/terminal.js';
+import { applySuppressions, gatherCodeEvidence, type ScanProgress } from '../../scan/index.js';
+import { describeFsError } from '../../sources/read-text-file.js';
+import { gatherEnvEvidence } from '../../sources/gather.js';
+import type { Evidence } from '../../types/evidence.js';
+import { isFileLocation } from '../../types/location.js';
+import { VERSION } from '../../version.js';
+import { numberOption, stringList, type Command } from '../command.js';
+import type { CommandContext } from '../io.js';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** A one-line progress meter on stderr, drawn only after the scan has run for a moment. */
+function progressMeter(ctx: CommandContext): { update(p: ScanProgress): void; clear(): void } {
+  let drawn = false;
+  return {
+    update(p) {
+      if (p.done || p.elapsedMs < 300) return;
+      const mb = p.bytes / 1024 / 1024;
+      const rate = mb / Math.max(p.elapsedMs / 1000, 0.001);
+      ctx.io.stderr(`\r\u001b[Kscanning: ${p.files.toLocaleString('en-US')} files, ${mb.toFixed(1)} MB (${rate.toFixed(1)} MB/s)`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) ctx.io.stderr('\r\u001b[K');
+    },
+  };
+}
 
 export const command: Command = {
   name: 'scan',
-  summary: '',
-  options: {},
-  help: 'keydoctor scan: not built yet\n',
-  async run() {
-    throw new KeydoctorError('KD_ERR_USAGE', '"keydoctor scan" is not built yet.');
+  summary: 'Scan source code for env reads, Authorization headers, endpoints and hard-coded keys',
+  options: {
+    format: { type: 'string' },
+    json: { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+    verbose: { type: 'boolean' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
+    'max-file-size': { type: 'string' },
+    'env-file': { type: 'string', multiple: true },
+  },
+  help: `Usage: keydoctor scan [DIR] [options]
+
+Reads the source in DIR (default: this folder) the way git sees it (.gitignore and
+.keydoctorignore respected, node_modules skipped) and reports what the code would send
+Clarifai: how the Authorization header or gRPC metadata is built, which env variables it
+reads, which endpoints it calls, and keys written into code, notebooks or docs (masked).
+JS/TS, Python, Jupyter notebooks, shell and curl (also in Markdown code blocks),
+Dockerfiles, docker-compose and CI YAML are read; other files only for keys and URLs.
+
+Options:
+  --format FORMAT        text (default), json, or sarif (SARIF 2.1.0, for code scanning)
+  --json                 Same as --format json
+  -o, --output FILE      Write the report to FILE instead of standard output
+  --verbose              List the files that were skipped (binary, minified, too big, unreadable)
+  --baseline FILE        Do not report findings recorded in FILE (see --write-baseline)
+  --write-baseline FILE  Record the current findings in FILE (fingerprints, never keys)
+  --max-file-size MB     Skip files larger than this (default 2)
+  --env-file PATH        Also load this dotenv file when cross-checking env names (repeatable)
+
+Silence one finding with a comment on its line or the line above:
+  // keydoctor-ignore: exposure/hardcoded-key -- fixture key, not real
+
+Examples:
+  keydoctor scan
+  keydoctor scan ./app --format sarif --output keydoctor.sarif
+  keydoctor scan --write-baseline .keydoctor-baseline.json
+  keydoctor scan --baseline .keydoctor-baseline.json
+
+Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor failed.
+`,
+  async run(values, positionals, ctx) {
+    if (positionals.length > 1) throw usageError(`scan takes one folder, not ${positionals.length}. Run "keydoctor scan --help".`);
+    const format = (values.json ? 'json' : ((values.format as string | undefined) ?? 'text')) as Format;
+    if (!FORMATS.includes(format)) throw usageError(`--format takes text, json or sarif, not "${String(values.format)}".`);
+    const maxMb = numberOption('max-file-size', values['max-file-size'], { min: 0.001, max: 4096 });
+    const dir = positionals[0] ?? '.';
+    const root = resolve(ctx.io.cwd, dir);
+    const baseline = typeof values.baseline === 'string' ? readBaseline(resolve(ctx.io.cwd, values.baseline)) : undefined;
+
+    // Progress only for a person watching: stderr and stdout both a terminal, human format.
+    const meter = ctx.io.stderrIsTTY && ctx.io.stdoutIsTTY && format === 'text' && !values.output ? progressMeter(ctx) : undefined;
+    const controller = new AbortController();
+    ctx.io.onStop(() => controller.abort(new KeydoctorError('KD_ERR_USAGE', 'scan interrupted.')));
+    let code;
+    try {
+      code = await gatherCodeEvidence(root, {
+        ...(maxMb !== undefined ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {}),
+        verbose: Boolean(values.verbose),
+        signal: controller.signal,
+        ...(meter ? { onProgress: (p: ScanProgress) => meter.update(p) } : {}),
+      });
+    } catch (error) {
+      if (controller.signal.aborted && controller.signal.reason instanceof KeydoctorError) throw controller.signal.reason;
+      if (error instanceof KeydoctorError && error.code === 'KD_ERR_NOT_A_DIRECTORY') throw new KeydoctorError(error.code, `${dir} is not a folder.`);
+      throw error;
+    } finally {
+      meter?.clear();
+    }
+
+    const codeNames = code.envReads.map((r) => r.name).filter((n) => /clarifai/iu.test(n));
+    const expected = [...new Set([...CLARIFAI_VARIABLE_NAMES, ...codeNames])];
+    const env = gatherEnvEvidence({ projectDir: root, env: ctx.io.env, expected, envFiles: stringList(values['env-file']), cwd: ctx.io.cwd });
+    const evidence: Evidence = { env, code };
+    collectSecrets(evidence, ctx.redactor);
+    for (const k of code.keyLiterals) ctx.redactor.add(k.value);
+
+    const raw = runChecks(allChecks, { evidence, options: { expected } });
+    // `scan` reports what is in the files; findings about the shell environment belong to `keydoctor check`.
+    const located = raw.filter((f) => f.location !== undefined && isFileLocation(f.location));
+    const current = processFindings(applySuppressions(located, code.suppressions), ctx.redactor);
+    if (typeof values['write-baseline'] === 'string') writeBaseline(resolve(ctx.io.cwd, values['write-baseline']), current);
+    const findings = baseline ? applyBaseline(current, baseline) : current;
+
+    if (values.verbose) {
+      for (const s of code.skipped) ctx.err(`skipped ${s.file}: ${s.reason}\n`);
+    }
+    const notes = [
+      `Scanned ${code.filesScanned.toLocaleString('en-US')} files (${(code.bytesScanned / 1024 / 1024).toFixed(1)} MB) in ${root}` +
+        (code.skipped.length > 0 ? `; skipped ${code.skipped.length}${values.verbose ? '' : ' (--verbose lists them)'}` : '') +
+        (current.length !== findings.length ? `; ${current.length - findings.length} known finding(s) hidden by the baseline` : '') +
+        '.',
+    ];
+    if (raw.length > located.length) notes.push(`${raw.length - located.length} finding(s) about the environment are not shown here: run "keydoctor check".`);
+
+    const report = { version: VERSION, findings, notes };
+    const options = { color: ctx.color && !values.output, unicode: ctx.unicode };
+    const text =
+      format === 'sarif' ? sarifReporter({ checks: allChecks.map((c) => c.meta), root })(report, options) : (format === 'json' ? jsonReporter : terminalReporter)(report, options);
+    if (typeof values.output === 'string') {
+      const out = resolve(ctx.io.cwd, values.output);
+      try {
+        writeFileSync(out, ctx.redactor.redact(text));
+      } catch (error) {
+        throw new KeydoctorError('KD_ERR_FILE', `cannot write ${values.output}: ${describeFsError(error)}.`);
+      }
+    } else {
+      ctx.out(text);
+    }
+    return hasErrors(findings) ? 1 : 0;
   },
 };
