@@ -3,7 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { isClarifaiHost, parseCodeUrl } from './lib/code-url.js';
-import { siteLocation, where } from './lib/site.js';
+import { siteLocation, where, scrubFinding } from './lib/site.js';
 
 const meta: CheckMeta = {
   id: 'endpoint/host-typo',
@@ -54,6 +54,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

@@ -2,7 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { isClarifaiHost, isLoopbackHost, parseCodeUrl } from './lib/code-url.js';
-import { siteLocation, where } from './lib/site.js';
+import { siteLocation, where, scrubFinding } from './lib/site.js';
 
 const meta: CheckMeta = {
   id: 'endpoint/insecure-http',
@@ -37,6 +37,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

@@ -3,7 +3,7 @@ import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { matchRoute } from '../../providers/clarifai/api-table.js';
 import { isJudgeable, parseCodeUrl } from './lib/code-url.js';
-import { siteLocation, where } from './lib/site.js';
+import { siteLocation, where, scrubFinding } from './lib/site.js';
 
 const meta: CheckMeta = {
   id: 'endpoint/v1-path',
@@ -43,6 +43,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

@@ -2,7 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { EnvRead } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { envReadIn, familyOf, siteLocation, where } from '../endpoint/lib/site.js';
+import { envReadIn, familyOf, siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 import { expectedNames, sourceText } from './lib/env.js';
 import { nearMiss } from './near-miss-name.js';
 
@@ -45,6 +45,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

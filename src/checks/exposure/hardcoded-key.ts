@@ -2,7 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { KeyLiteral } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { envReadIn, familyOf, siteLocation, where } from '../endpoint/lib/site.js';
+import { envReadIn, familyOf, siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
 const meta: CheckMeta = {
   id: 'exposure/hardcoded-key',
@@ -83,6 +83,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

@@ -5,7 +5,7 @@ import type { Finding } from '../../types/diagnostic.js';
 import { correctedValue, readAuthValue } from '../endpoint/lib/auth-value.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
 import { isClarifaiHost, isExtensionPath, isLoopbackHost, parseCodeUrl } from '../endpoint/lib/code-url.js';
-import { siteLocation, where } from '../endpoint/lib/site.js';
+import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
 const meta: CheckMeta = {
   id: 'headers/bearer-on-core-api',
@@ -61,6 +61,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

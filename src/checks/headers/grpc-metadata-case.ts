@@ -2,7 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { correctedValue } from '../endpoint/lib/auth-value.js';
-import { familyOf, siteLocation, where } from '../endpoint/lib/site.js';
+import { familyOf, siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
 const meta: CheckMeta = {
   id: 'headers/grpc-metadata-case',
@@ -32,6 +32,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

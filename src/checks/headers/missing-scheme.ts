@@ -4,7 +4,7 @@ import type { Finding } from '../../types/diagnostic.js';
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
 import { correctedValue, looksLikeCredentialExpression, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
-import { siteLocation, where } from '../endpoint/lib/site.js';
+import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
 const meta: CheckMeta = {
   id: 'headers/missing-scheme',
@@ -40,6 +40,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

@@ -3,7 +3,7 @@ import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { correctedValue, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
-import { siteLocation, where } from '../endpoint/lib/site.js';
+import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
 const meta: CheckMeta = {
   id: 'headers/scheme-format',
@@ -62,6 +62,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

@@ -1,7 +1,7 @@
 // Flags `@grpc/grpc-js` required directly next to clarifai-nodejs-grpc, whose README warns this breaks auth metadata.
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { familyOf, siteLocation, where } from '../endpoint/lib/site.js';
+import { familyOf, siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
 const meta: CheckMeta = {
   id: 'headers/separate-grpc-js',
@@ -41,6 +41,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

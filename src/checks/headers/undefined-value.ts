@@ -2,7 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
-import { familyOf, siteLocation, where, type CodeFamily } from '../endpoint/lib/site.js';
+import { familyOf, siteLocation, where, type CodeFamily, scrubFinding } from '../endpoint/lib/site.js';
 import { nearMiss } from '../env/near-miss-name.js';
 
 const meta: CheckMeta = {
@@ -50,6 +50,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

@@ -3,7 +3,7 @@ import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialedPaths } from '../endpoint/lib/credential-paths.js';
 import { routesFor } from '../endpoint/lib/routes.js';
-import { siteLocation, where } from '../endpoint/lib/site.js';
+import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
 const meta: CheckMeta = {
   id: 'permissions/code-app-key-pat-route',
@@ -37,6 +37,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

@@ -3,7 +3,7 @@ import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialedPaths } from '../endpoint/lib/credential-paths.js';
 import { appScopedAlternative, routesFor } from '../endpoint/lib/routes.js';
-import { siteLocation, where } from '../endpoint/lib/site.js';
+import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
 const meta: CheckMeta = {
   id: 'permissions/code-pat-without-app',
@@ -51,6 +51,6 @@ export const check: Check = {
         }),
       );
     }
-    return out;
+    return out.map(scrubFinding);
   },
 };

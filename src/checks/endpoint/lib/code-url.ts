@@ -21,8 +21,11 @@ export interface CodeUrl {
 /** A hole inside a path, as the route matcher should see it: one parameter-like segment. */
 export const HOLE = '{…}';
 
+/** Longer strings are not URLs anyone typed; cutting them keeps every regex below linear in practice. */
+const MAX_URL = 4096;
+
 export function parseCodeUrl(template: string): CodeUrl {
-  const parts = splitTemplate(template.trim().replace(/^["'`]+|["'`]+$/gu, ''));
+  const parts = splitTemplate(template.slice(0, MAX_URL).trim().replace(/^["'`]+|["'`]+$/gu, ''));
   const leadingExpression = parts.length > 0 && 'expr' in parts[0]!;
   // Holes become a marker without `/?#:` so the structure can be read with plain string operations.
   const MARK = '\u0001';

@@ -31,7 +31,11 @@ export function credentialedPaths(code: CodeEvidence): CredentialedPath[] {
     out.push({ ...path, kind: cred.kind, variable: cred.name, header });
   }
   const byFile = new Map<string, AuthHeaderSite[]>();
-  for (const h of code.authHeaders) byFile.set(h.file, [...(byFile.get(h.file) ?? []), h]);
+  for (const h of code.authHeaders) {
+    const list = byFile.get(h.file);
+    if (list) list.push(h);
+    else byFile.set(h.file, [h]);
+  }
   for (const path of paths) {
     if (paired.has(path.site)) continue;
     const headers = byFile.get(path.site.file) ?? [];

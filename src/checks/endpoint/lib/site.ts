@@ -1,6 +1,8 @@
 // Shared by the code checks: where a code fact is, which language it is written in, and how its value template reads.
 import type { CodeSite } from '../../../types/code-evidence.js';
-import type { FileLocation } from '../../../types/location.js';
+import type { Finding } from '../../../types/diagnostic.js';
+import type { FileLocation, Location } from '../../../types/location.js';
+import { maskKeys } from '../../../scan/text.js';
 
 export function siteLocation(site: CodeSite): FileLocation {
   return { file: site.file, line: site.line, column: site.column, snippet: site.snippet };
@@ -66,3 +68,18 @@ export function splitTemplate(template: string): TemplatePart[] {
 /** The mask `mask()` renders (`3f9a…00 (32 chars)` or `…(8 chars)`), as the scan leaves it in templates. */
 export const MASKED_SECRET = /\S{0,4}…(?:\S{0,2} )?\(\d+ chars\)/u;
 export const MASKED_SECRETS = new RegExp(MASKED_SECRET.source, 'gu');
+
+/**
+ * Masks any key-shaped run left in a finding's text or snippet. The scan masks the keys it recognises, but URLs
+ * and header names are echoed as written, and a key pasted into one (`?key=…`) must not reach a report.
+ */
+export function scrubFinding(f: Finding): Finding {
+  const loc = (l: Location): Location => ('snippet' in l && l.snippet !== undefined ? { ...l, snippet: maskKeys(l.snippet) } : l);
+  return {
+    ...f,
+    message: maskKeys(f.message),
+    fix: maskKeys(f.fix),
+    ...(f.location ? { location: loc(f.location) } : {}),
+    ...(f.related ? { related: f.related.map(loc) } : {}),
+  };
+}
