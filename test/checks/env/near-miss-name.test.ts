@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, editDistance, nearMiss } from '../../../src/checks/env/near-miss-name.js';
+import { CLARIFAI_VARIABLE_NAMES } from '../../../src/providers/clarifai/variables.js';
+import { gatherEnvEvidence } from '../../../src/sources/gather.js';
 import { describeFixtures, runFixtureDir } from '../fixture-runner.js';
 
 const dir = new URL('./near-miss-name/', import.meta.url).pathname;
@@ -60,4 +62,15 @@ test('editDistance counts a transposition as one edit', () => {
   assert.equal(editDistance('CLARIFAI', 'CLARFIAI'), 1);
   assert.equal(editDistance('abc', 'abc'), 0);
   assert.equal(editDistance('', 'abc'), 3);
+});
+
+test('names read by the code are expected too, and the reading line is named', () => {
+  const dir = new URL('./near-miss-name/good.exact-names/', import.meta.url).pathname;
+  const env = gatherEnvEvidence({ projectDir: dir, cwd: dir, env: { MY_CLARIFAI_TOKN: '3f9a6d0c8b7e4a2190f1c3d5e7b90000' } });
+  const read = { file: 'src/app.ts', line: 4, column: 13, snippet: 'process.env.MY_CLARIFAI_TOKEN', name: 'MY_CLARIFAI_TOKEN', language: 'js' as const };
+  const code = { root: dir, filesScanned: 1, bytesScanned: 100, skipped: [], envReads: [read], authHeaders: [], urls: [], keyLiterals: [], imports: [], suppressions: [] };
+  const findings = check.run({ evidence: { env, code }, options: { expected: [...CLARIFAI_VARIABLE_NAMES] } });
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /^MY_CLARIFAI_TOKEN is not set, but MY_CLARIFAI_TOKN is \(in the shell environment\)/u);
+  assert.deepEqual(findings[0]!.related, [{ file: 'src/app.ts', line: 4, column: 13, snippet: 'process.env.MY_CLARIFAI_TOKEN' }]);
 });
