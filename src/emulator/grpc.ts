@@ -107,7 +107,7 @@ export async function startGrpc(shared: Shared, host: string, port: number): Pro
         : responseMessage(p, def, decision.code, decision.details, reqId, {});
       const send = () => {
         reply(message);
-        shared.log({
+        shared.log?.({
           time: new Date(receivedAt).toISOString(),
           transport: 'grpc',
           req_id: reqId,

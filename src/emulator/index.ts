@@ -77,13 +77,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const shared: Shared = {
     authorizer,
     latencyMs,
-    log: (entry) => {
-      try {
-        log?.(entry);
-      } catch {
-        // A failing log sink must not take the server down with it.
-      }
-    },
+    log: log
+      ? (entry) => {
+          try {
+            log(entry);
+          } catch {
+            // A failing log sink must not take the server down with it.
+          }
+        }
+      : undefined,
     later: (fn) => {
       const timer = setTimeout(() => {
         pending.delete(timer);

@@ -1,6 +1,6 @@
 // The emulator's REST side: routes every request through the generated table, then answers with Clarifai's status body.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { matchRoute, requestPath, type RouteMatch } from '../providers/clarifai/api-table.js';
+import { apiTable, matchRoute, requestPath, type RouteMatch } from '../providers/clarifai/api-table.js';
 import type { Authorizer, Decision } from './authorize.js';
 import { successContent } from './content.js';
 import { maskedCredential, type EmulatorLogEntry } from './log.js';
@@ -12,7 +12,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface Shared {
   authorizer: Authorizer;
   latencyMs: number;
-  log(entry: EmulatorLogEntry): void;
+  /** Undefined when nobody listens, so the entry is never built. */
+  log: ((entry: EmulatorLogEntry) => void) | undefined;
   /** Delays a response by --latency; cancelled when the emulator closes. */
   later(fn: () => void): void;
   count(): void;
@@ -21,8 +22,17 @@ export interface Shared {
 const ROUTE_CACHE_SIZE = 2048;
 const routeCache = new Map<string, RouteMatch>();
 
+/** Paths no binding can match; matchRoute's nearest-route search costs time in the path's length, so skip it. */
+const MAX_PATH_CHARS = 2048;
+let maxSegments: number | undefined;
+function longerThanAnyRoute(path: string): boolean {
+  maxSegments ??= Math.max(...apiTable.rpcs.flatMap((r) => r.bindings.map((b) => (b.path.includes('=**}') ? Infinity : b.path.split('/').length))));
+  return path.length > MAX_PATH_CHARS || path.split('/', maxSegments + 1).length > maxSegments;
+}
+
 /** matchRoute scans every binding; clients repeat the same few paths, so its answers are remembered (bounded). */
 function routeOf(method: string, path: string): RouteMatch {
+  if (longerThanAnyRoute(path)) return { kind: 'no-match', nearest: [] };
   const key = `${method} ${path}`;
   let hit = routeCache.get(key);
   if (hit === undefined) {
@@ -76,7 +86,7 @@ export function restHandler(shared: Shared): (req: IncomingMessage, res: ServerR
         res.writeHead(http, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...o.headers });
         res.end(body);
         const d = o.decision;
-        shared.log({
+        shared.log?.({
           time: new Date(receivedAt).toISOString(),
           transport: 'rest',
           req_id: reqId,
@@ -98,49 +108,53 @@ export function restHandler(shared: Shared): (req: IncomingMessage, res: ServerR
       else send();
     };
 
-    readBody(req).then(
-      (raw) => {
-        if (raw === 'too-large') {
-          // The rest of an oversized body is never read, so this connection cannot be reused.
-          return finish({ code: 11100, http: 413, details: `request body is larger than ${MAX_BODY_BYTES} bytes`, reason: 'body too large', headers: { connection: 'close' } });
+    const handle = (raw: Buffer | 'too-large') => {
+      if (raw === 'too-large') {
+        // The rest of an oversized body is never read, so this connection cannot be reused.
+        return finish({ code: 11100, http: 413, details: `request body is larger than ${MAX_BODY_BYTES} bytes`, reason: 'body too large', headers: { connection: 'close' } });
+      }
+      const route = routeOf(method, path);
+      if (route.kind === 'no-match') {
+        const shown = path.length > 200 ? `${path.slice(0, 200)}…` : path;
+        return finish({ code: 11101, details: `no API route for ${method} ${shown}. Check the url of your request.`, reason: 'no route matches the path' });
+      }
+      if (route.kind === 'wrong-method') {
+        const allow = route.allowed.map((a) => a.method).join(', ');
+        return finish({ code: 11103, details: 'Method Not Allowed', reason: `path exists for ${allow} only`, headers: { allow } });
+      }
+      let body: unknown;
+      if (raw.length > 0) {
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          return finish({ code: 11100, details: 'request body is not valid JSON', reason: 'unparseable JSON body', rpc: route.rpc.name });
         }
-        const route = routeOf(method, path);
-        if (route.kind === 'no-match') {
-          return finish({ code: 11101, details: `no API route for ${method} ${path}. Check the url of your request.`, reason: 'no route matches the path' });
-        }
-        if (route.kind === 'wrong-method') {
-          const allow = route.allowed.map((a) => a.method).join(', ');
-          return finish({ code: 11103, details: 'Method Not Allowed', reason: `path exists for ${allow} only`, headers: { allow } });
-        }
-        let body: unknown;
-        if (raw.length > 0) {
-          try {
-            body = JSON.parse(raw.toString('utf8'));
-          } catch {
-            return finish({ code: 11100, details: 'request body is not valid JSON', reason: 'unparseable JSON body', rpc: route.rpc.name });
-          }
-        }
-        const q = url.indexOf('?');
-        const query = new URLSearchParams(q >= 0 ? url.slice(q + 1) : '');
-        const fromBody = (body as Record<string, unknown> | undefined)?.user_app_id;
-        const userAppId = {
-          user_id: stringField(fromBody, 'user_id') ?? query.get('user_app_id.user_id') ?? undefined,
-          app_id: stringField(fromBody, 'app_id') ?? query.get('user_app_id.app_id') ?? undefined,
-        };
-        const decision = shared.authorizer.decide({ rpc: route.rpc, binding: route.binding, params: route.params, userAppId, authorization });
-        if (!decision.ok) {
-          return finish({
-            decision,
-            code: decision.code,
-            details: decision.details,
-            reason: decision.reason,
-            rpc: route.rpc.name,
-            ...(decision.retryAfterS !== undefined ? { headers: { 'retry-after': String(decision.retryAfterS) } } : {}),
-          });
-        }
-        finish({ decision, code: 10000, reason: decision.reason, rpc: route.rpc.name, extra: successContent(route.rpc.name, decision) });
-      },
-      () => res.destroy(),
-    );
+      }
+      const q = url.indexOf('?');
+      const query = new URLSearchParams(q >= 0 ? url.slice(q + 1) : '');
+      const fromBody = (body as Record<string, unknown> | undefined)?.user_app_id;
+      const userAppId = {
+        user_id: stringField(fromBody, 'user_id') ?? query.get('user_app_id.user_id') ?? undefined,
+        app_id: stringField(fromBody, 'app_id') ?? query.get('user_app_id.app_id') ?? undefined,
+      };
+      const decision = shared.authorizer.decide({ rpc: route.rpc, binding: route.binding, params: route.params, userAppId, authorization });
+      if (!decision.ok) {
+        return finish({
+          decision,
+          code: decision.code,
+          details: decision.details,
+          reason: decision.reason,
+          rpc: route.rpc.name,
+          ...(decision.retryAfterS !== undefined ? { headers: { 'retry-after': String(decision.retryAfterS) } } : {}),
+        });
+      }
+      finish({ decision, code: 10000, reason: decision.reason, rpc: route.rpc.name, extra: successContent(route.rpc.name, decision) });
+    };
+
+    // Most calls (GETs) have no body: answer them without waiting a turn for a stream that is already empty.
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) handle(EMPTY);
+    else readBody(req).then(handle, () => res.destroy());
   };
 }
+
+const EMPTY = Buffer.alloc(0);

@@ -49,12 +49,13 @@ describe('REST against the demo state', async () => {
   test('two Authorization headers → 11102', async () => {
     const { port } = new URL(e.restUrl);
     const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/v2/models', headers: { authorization: [key(T.appKey), key(T.appKey)] } }, (res) => {
+      const req = request({ host: '127.0.0.1', port, path: '/v2/models' }, (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
         res.on('end', () => resolve({ status: res.statusCode!, body }));
       });
       req.on('error', reject);
+      req.setHeader('authorization', [key(T.appKey), key(T.appKey)]); // two header lines
       req.end();
     });
     assert.equal(JSON.parse(reply.body).status.code, 11102);
@@ -276,4 +277,13 @@ describe('REST against the demo state', async () => {
     const all = JSON.stringify(e.logs);
     for (const token of [UNKNOWN, ...Object.values(T)]) assert.ok(!all.includes(token), 'a token leaked into the log');
   });
+});
+
+test('a path longer than any Clarifai route → 11101 at once (no search for near routes)', async () => {
+  const e = await emulator({});
+  for (const path of [`/v2/${'a/'.repeat(500)}x`, `/v2/${'x'.repeat(4000)}`]) {
+    const r = await rest(e.restUrl, 'GET', path);
+    assert.equal(r.status.code, 11101);
+    assert.equal(r.http, 404);
+  }
 });
