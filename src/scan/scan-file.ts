@@ -112,9 +112,13 @@ export function extractText(file: string, text: string, kind: Exclude<FileKind, 
   return out;
 }
 
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
+}
+
 export function scanFile(absPath: string, file: string, kind: FileKind, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileResult {
   const read = readTextFile(absPath, maxFileBytes);
-  if (!read.ok) return { bytes: 0, skipped: read.reason.startsWith('larger than') ? `${read.reason} (raise with --max-file-size)` : read.reason };
+  if (!read.ok) return { bytes: 0, skipped: read.reason.startsWith('larger than') ? `larger than ${formatSize(maxFileBytes)} (raise with --max-file-size)` : read.reason };
   const bytes = read.bytes;
   let resolved: Exclude<FileKind, 'shebang'> | undefined = kind === 'shebang' ? undefined : kind;
   if (kind === 'shebang') {
