@@ -69,6 +69,8 @@ export function parseAuthorization(values: string[]): { token: string } | { malf
     return { malformed: 'extra spaces in the Authorization value (must be exactly "Key <token>")' };
   }
   if (value.trim() === '') return { malformed: 'empty Authorization header' };
+  // HTTP strips trailing spaces from header values, so "Key " arrives as "Key".
+  if (value.trim() === 'Key') return { malformed: 'the scheme "Key" has no token after it' };
   const scheme = value.split(/\s/u)[0]!;
   if (scheme === 'Key') return { malformed: 'the separator after "Key" is not a single space' };
   if (/^key$/iu.test(scheme)) return { malformed: `scheme word "${scheme}" (must be "Key", capital K)` };
