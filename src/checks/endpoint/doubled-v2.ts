@@ -55,7 +55,7 @@ export const check: Check = {
       if (apiBaseEndsInV2 && /CLARIFAI_API_BASE/u.test(expr)) {
         out.push(
           finding(meta, {
-            message: `${where(site)} appends ${url.path} to CLARIFAI_API_BASE, which ${apiBase.location.source} sets to ${apiBase.value.reveal().trim()} — the request goes to /v2/v2/….`,
+            message: `${where(site)} appends ${url.shownPath} to CLARIFAI_API_BASE, which ${apiBase.location.source} sets to ${apiBase.value.reveal().trim()} — the request goes to /v2/v2/….`,
             fix: 'Set `CLARIFAI_API_BASE=https://api.clarifai.com` (no /v2: the official SDKs add it themselves), or drop /v2 from the appended path.',
             location: siteLocation(site),
             related: [apiBase.location],
@@ -69,8 +69,8 @@ export const check: Check = {
         out.push(
           finding(meta, {
             severity: 'warning',
-            message: `${where(site)} appends ${url.path} to \`${expr}\`, and ${where(base)} defines a base that already ends in /v2 (${base.url}).`,
-            fix: `If \`${expr}\` is that base, drop /v2 from one side: base \`${base.url.replace(/\/v2\/?$/u, '')}\`, or append \`${url.path.replace(/^\/v2/u, '')}\`.`,
+            message: `${where(site)} appends ${url.shownPath} to \`${expr}\`, and ${where(base)} defines a base that already ends in /v2 (${base.url}).`,
+            fix: `If \`${expr}\` is that base, drop /v2 from one side: base \`${base.url.replace(/\/v2\/?$/u, '')}\`, or append \`${url.shownPath.replace(/^\/v2/u, '')}\`.`,
             location: siteLocation(site),
             related: [siteLocation(base)],
           }),

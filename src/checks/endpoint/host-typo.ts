@@ -49,7 +49,7 @@ export const check: Check = {
       out.push(
         finding(meta, {
           message: `${where(site)} sends requests to ${url.host}: ${why}.`,
-          fix: `Use the host api.clarifai.com (${site.kind === 'grpc-base' ? `gRPC target \`api.clarifai.com\`` : `\`${fixed}${url.path}\``}).`,
+          fix: `Use the host api.clarifai.com (${site.kind === 'grpc-base' ? `gRPC target \`api.clarifai.com\`` : `\`${fixed}${url.shownPath}\``}).`,
           location: siteLocation(site),
         }),
       );

@@ -32,7 +32,7 @@ export const check: Check = {
       const first = nearest[0];
       out.push(
         finding(meta, {
-          message: `${where(site)} calls ${site.method ? `${site.method} ` : ''}${url.path}, which matches no Clarifai route${
+          message: `${where(site)} calls ${site.method ? `${site.method} ` : ''}${url.shownPath}, which matches no Clarifai route${
             first ? `; nearest: ${nearest.map((n) => formatRoute(n.binding.method, n.binding, n.rpc)).join(', ')}` : ''
           }.`,
           fix: first

@@ -2,7 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { matchRoute } from '../../providers/clarifai/api-table.js';
-import { isJudgeable, parseCodeUrl } from './lib/code-url.js';
+import { isJudgeable, parseCodeUrl, showHoles } from './lib/code-url.js';
 import { siteLocation, where, scrubFinding } from './lib/site.js';
 
 const meta: CheckMeta = {
@@ -37,8 +37,8 @@ export const check: Check = {
             : '; check the route with `keydoctor routes`';
       out.push(
         finding(meta, {
-          message: `${where(site)} calls the /v1 path ${url.path}; Clarifai's API has only /v2 routes.`,
-          fix: `Use \`${v2}\`${hint}.`,
+          message: `${where(site)} calls the /v1 path ${url.shownPath}; Clarifai's API has only /v2 routes.`,
+          fix: `Use \`${showHoles(v2, url)}\`${hint}.`,
           location: siteLocation(site),
         }),
       );

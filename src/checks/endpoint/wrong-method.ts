@@ -3,6 +3,7 @@ import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { matchRoute } from '../../providers/clarifai/api-table.js';
 import { describeRpc, judgeableRestPaths } from './lib/routes.js';
+import { showHoles } from './lib/code-url.js';
 import { siteLocation, where, scrubFinding } from './lib/site.js';
 
 const meta: CheckMeta = {
@@ -31,11 +32,11 @@ export const check: Check = {
       // The parent path under the same method is the usual confusion (POST /v2/models/{id} vs POST /v2/models).
       const parentPath = url.path.replace(/\/[^/]+\/?$/u, '');
       const parent = parentPath.length > 3 ? matchRoute(method, parentPath) : undefined;
-      const also = parent?.kind === 'match' ? ` (${method} ${parentPath} is ${parent.rpc.name}: it ${describeRpc(parent.rpc)})` : '';
+      const also = parent?.kind === 'match' ? ` (${method} ${showHoles(parentPath, url)} is ${parent.rpc.name}: it ${describeRpc(parent.rpc)})` : '';
       out.push(
         finding(meta, {
-          message: `${where(site)} sends ${method} ${url.path}, but that path serves only ${served}.`,
-          fix: `Use the method for what you mean: ${match.allowed.map((a) => `\`${a.method} ${url.path}\` to ${describeRpc(a.rpc, true)}`).join('; ')}${also}.`,
+          message: `${where(site)} sends ${method} ${url.shownPath}, but that path serves only ${served}.`,
+          fix: `Use the method for what you mean: ${match.allowed.map((a) => `\`${a.method} ${url.shownPath}\` to ${describeRpc(a.rpc, true)}`).join('; ')}${also}.`,
           location: siteLocation(site),
         }),
       );

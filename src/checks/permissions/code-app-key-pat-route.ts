@@ -30,7 +30,7 @@ export const check: Check = {
       const method = p.site.method?.toUpperCase() ?? hit.binding.method;
       out.push(
         finding(meta, {
-          message: `${where(p.site)} calls ${method} ${p.url.path} (${hit.rpc.name}) with ${p.variable}, named like an app API key, but ${hit.rpc.name} accepts only a Personal Access Token.`,
+          message: `${where(p.site)} calls ${method} ${p.url.shownPath} (${hit.rpc.name}) with ${p.variable}, named like an app API key, but ${hit.rpc.name} accepts only a Personal Access Token.`,
           fix: `Send a PAT for this call: create one at https://clarifai.com/me/settings/secrets, store it as CLARIFAI_PAT, and build the header from it (\`Key \${CLARIFAI_PAT}\`).`,
           location: siteLocation(p.site),
           related: [siteLocation(p.header)],

@@ -26,7 +26,7 @@ export const check: Check = {
       if (p.kind !== 'app-key' || !/^\/v2\/users\/clarifai\/apps\/main(?:\/|$)/u.test(p.url.path)) continue;
       out.push(
         finding(meta, {
-          message: `${where(p.site)} calls ${p.url.path} on Clarifai's public app clarifai/main with ${p.variable}, named like an app API key; app keys cannot reach other users' apps.`,
+          message: `${where(p.site)} calls ${p.url.shownPath} on Clarifai's public app clarifai/main with ${p.variable}, named like an app API key; app keys cannot reach other users' apps.`,
           fix: 'Use a Personal Access Token for this call (create one at https://clarifai.com/me/settings/secrets, store it as CLARIFAI_PAT) and keep users/clarifai/apps/main in the path.',
           location: siteLocation(p.site),
           related: [siteLocation(p.header)],

@@ -4,6 +4,7 @@ import type { Finding } from '../../types/diagnostic.js';
 import { credentialedPaths } from '../endpoint/lib/credential-paths.js';
 import { appScopedAlternative, routesFor } from '../endpoint/lib/routes.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
+import { showHoles } from '../endpoint/lib/code-url.js';
 
 const meta: CheckMeta = {
   id: 'permissions/code-pat-without-app',
@@ -32,15 +33,16 @@ export const check: Check = {
       const short = hits.filter((h) => h.rpc.authType === 'KeyAuth' && !APP_FREE.has(h.rpc.name) && !h.binding.path.includes('{user_app_id.app_id}'));
       if (hits.length === 0 || short.length !== hits.length) continue;
       const hit = short[0]!;
-      const alternative = appScopedAlternative(hit);
-      if (!alternative) continue;
+      const scoped = appScopedAlternative(hit);
+      if (!scoped) continue;
+      const alternative = showHoles(scoped, p.url);
       // GET and DELETE carry no body, so nothing else can name the app; a POST body may hold user_app_id.
       const bodyless = p.site.method !== undefined && /^(?:GET|DELETE)$/iu.test(p.site.method);
       const method = p.site.method?.toUpperCase() ?? hit.binding.method;
       out.push(
         finding(meta, {
           severity: bodyless ? 'error' : 'warning',
-          message: `${where(p.site)} calls ${method} ${p.url.path} (${hit.rpc.name}) with ${p.variable}, named like a PAT, on a path that does not name the app${
+          message: `${where(p.site)} calls ${method} ${p.url.shownPath} (${hit.rpc.name}) with ${p.variable}, named like a PAT, on a path that does not name the app${
             bodyless ? '' : ' (unless the body sets user_app_id)'
           }.`,
           fix: `Name the resource owner in the path: \`${method} ${alternative}\` with your user and app ids (clarifai and main for Clarifai's public models)${

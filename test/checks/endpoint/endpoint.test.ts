@@ -8,7 +8,7 @@ import { check as doubledV2 } from '../../../src/checks/endpoint/doubled-v2.js';
 import { check as grpcBaseScheme } from '../../../src/checks/endpoint/grpc-base-scheme.js';
 import { check as unknownPath } from '../../../src/checks/endpoint/unknown-path.js';
 import { check as wrongMethod } from '../../../src/checks/endpoint/wrong-method.js';
-import { parseCodeUrl } from '../../../src/checks/endpoint/lib/code-url.js';
+import { parseCodeUrl, showHoles } from '../../../src/checks/endpoint/lib/code-url.js';
 import { describeRpc } from '../../../src/checks/endpoint/lib/routes.js';
 import { findRpc } from '../../../src/providers/clarifai/api-table.js';
 import { code, env, run, url } from './helpers.js';
@@ -21,12 +21,14 @@ test('every check does nothing without code evidence', () => {
 
 test('parseCodeUrl reads scheme, host, path and holes', () => {
   assert.deepEqual(parseCodeUrl('https://api.clarifai.com/v2/models?page=1'), {
-    scheme: 'https', host: 'api.clarifai.com', hostUnknown: false, leadingExpression: false, path: '/v2/models', query: '?page=1', pathHasExpression: false,
+    scheme: 'https', host: 'api.clarifai.com', hostUnknown: false, leadingExpression: false, path: '/v2/models', query: '?page=1', pathHasExpression: false, shownPath: '/v2/models',
   });
   const holes = parseCodeUrl('${BASE}/v2/models/${modelId}/outputs');
   assert.equal(holes.leadingExpression, true);
   assert.equal(holes.path, '/v2/models/{…}/outputs');
   assert.equal(holes.pathHasExpression, true);
+  assert.equal(holes.shownPath, '/v2/models/${modelId}/outputs');
+  assert.equal(showHoles('/v2/users/{user_id}/apps/{app_id}/models/{…}/outputs', holes), '/v2/users/{user_id}/apps/{app_id}/models/${modelId}/outputs');
   assert.equal(parseCodeUrl('api.clarifai.com:443').host, 'api.clarifai.com');
   assert.equal(parseCodeUrl('api.clarifai.com:443').port, '443');
   assert.equal(parseCodeUrl('https://${host}/v2/models').hostUnknown, true);

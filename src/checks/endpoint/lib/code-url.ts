@@ -16,10 +16,24 @@ export interface CodeUrl {
   query: string;
   /** The path has holes. */
   pathHasExpression: boolean;
+  /** The path as the code writes it, holes shown as `${expr}` (for messages). */
+  shownPath: string;
 }
 
 /** A hole inside a path, as the route matcher should see it: one parameter-like segment. */
 export const HOLE = '{…}';
+
+const HOLE_BASE = 0xe000;
+const HOLE_SPAN = 0x1000;
+const HOLE_CHAR = /[\ue000-\uefff]/u;
+const HOLE_CHARS = /[\ue000-\uefff]/gu;
+
+/** Puts the code's own expressions back into a text built from `url.path` (`/v2/models/{…}` → `/v2/models/${id}`). */
+export function showHoles(text: string, url: CodeUrl): string {
+  const exprs = [...url.shownPath.matchAll(/\$\{((?:[^{}]|\{[^{}]*\})*)\}/gu)].map((m) => m[0]);
+  let i = 0;
+  return text.replaceAll(HOLE, () => exprs[i++] ?? HOLE);
+}
 
 /** Longer strings are not URLs anyone typed; cutting them keeps every regex below linear in practice. */
 const MAX_URL = 4096;
@@ -27,9 +41,16 @@ const MAX_URL = 4096;
 export function parseCodeUrl(template: string): CodeUrl {
   const parts = splitTemplate(template.slice(0, MAX_URL).trim().replace(/^["'`]+|["'`]+$/gu, ''));
   const leadingExpression = parts.length > 0 && 'expr' in parts[0]!;
-  // Holes become a marker without `/?#:` so the structure can be read with plain string operations.
-  const MARK = '\u0001';
-  let text = parts.map((p) => ('expr' in p ? MARK : p.literal)).join('');
+  // Each hole becomes one private-use character (no `/?#:`), so the structure can be read with plain string
+  // operations and each hole can still be told apart when the path is shown.
+  const exprs: string[] = [];
+  let text = parts
+    .map((p) => {
+      if (!('expr' in p)) return p.literal.replace(HOLE_CHARS, '');
+      exprs.push(p.expr);
+      return String.fromCharCode(HOLE_BASE + Math.min(exprs.length - 1, HOLE_SPAN - 1));
+    })
+    .join('');
   let scheme: string | undefined;
   let authority: string | undefined;
   const withScheme = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/iu.exec(text);
@@ -52,7 +73,7 @@ export function parseCodeUrl(template: string): CodeUrl {
   let hostUnknown = leadingExpression;
   if (authority !== undefined) {
     const hostPort = authority.replace(/^.*@/u, '');
-    if (hostPort.includes(MARK)) hostUnknown = true;
+    if (HOLE_CHAR.test(hostPort)) hostUnknown = true;
     else {
       const m = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/u.exec(hostPort);
       host = (m?.[1] ?? hostPort).toLowerCase().replace(/\.$/u, '');
@@ -68,9 +89,10 @@ export function parseCodeUrl(template: string): CodeUrl {
     ...(port ? { port } : {}),
     hostUnknown,
     leadingExpression,
-    path: rawPath.replaceAll(MARK, HOLE),
-    query: query.replaceAll(MARK, HOLE),
-    pathHasExpression: rawPath.includes(MARK),
+    path: rawPath.replace(HOLE_CHARS, HOLE),
+    query: query.replace(HOLE_CHARS, HOLE),
+    pathHasExpression: HOLE_CHAR.test(rawPath),
+    shownPath: rawPath.replace(HOLE_CHARS, (c) => `\${${exprs[c.charCodeAt(0) - HOLE_BASE]}}`),
   };
 }
 
