@@ -42,7 +42,7 @@ test('a clean key in .env, in the shell, or in both gives no key finding', () =>
 
 test('keydoctor check --json never prints a planted credential for any key fixture', async () => {
   for (const f of fixtures) {
-    const r = await runCli(['check', f.dir, '--json'], { env: shell(f.dir), cwd: f.dir });
+    const r = await runCli(['check', f.dir, '--offline', '--json'], { env: shell(f.dir), cwd: f.dir });
     const planted = new Set<string>();
     for (const [, variable] of diagnoseOffline({ projectDir: f.dir, cwd: f.dir, env: shell(f.dir), checks: [] }).evidence.env.variables) {
       for (const d of variable.definitions) for (const v of secretVariants(d.value.reveal())) if ([...v].length >= 12) planted.add(v);
@@ -58,7 +58,7 @@ test('keydoctor check --json never prints a planted credential for any key fixtu
 
 test('the fake key in the tests is absent from text output too', async () => {
   const dir = join(root, 'whitespace', 'bad.shell-echo-newline');
-  const r = await runCli(['check', dir], { env: shell(dir), cwd: dir });
+  const r = await runCli(['check', dir, '--offline'], { env: shell(dir), cwd: dir });
   assert.ok(!r.stdout.includes('3f9a6d0c8b7e4a2190f1c3d5e7b90000'));
   assert.match(r.stdout, /3f9a…00⏎/u);
   assert.equal(r.code, 1);
