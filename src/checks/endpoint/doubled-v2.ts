@@ -1,4 +1,4 @@
-// Flags a doubled API prefix: `/v2/v2/…`, or a base that already ends in /v2 joined with a path that starts with /v2.
+// Flags a doubled API prefix: v2 twice in a row, or a base that already ends in /v2 joined with a path that starts with /v2.
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { UrlSite } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';

@@ -1,4 +1,4 @@
-// Flags a gRPC base written with a scheme (`https://api.clarifai.com`): gRPC targets are a bare host[:port].
+// Flags a gRPC base written with an http(s) scheme: gRPC targets are a bare host[:port].
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { parseCodeUrl } from './lib/code-url.js';

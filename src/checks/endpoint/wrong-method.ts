@@ -28,7 +28,10 @@ export const check: Check = {
       const method = site.method.toUpperCase();
       const match = matchRoute(method, url.path);
       if (match.kind !== 'wrong-method') continue;
-      const served = match.allowed.map((a) => `${a.method} (${a.rpc.name}: ${describeRpc(a.rpc)})`).join(', ');
+      // RPCs without a verb in their name (MyScopes) are shown by name alone.
+      const served = match.allowed
+        .map((a) => (describeRpc(a.rpc, true).startsWith('call ') ? `${a.method} (${a.rpc.name})` : `${a.method} (${a.rpc.name}: ${describeRpc(a.rpc)})`))
+        .join(', ');
       // The parent path under the same method is the usual confusion (POST /v2/models/{id} vs POST /v2/models).
       const parentPath = url.path.replace(/\/[^/]+\/?$/u, '');
       const parent = parentPath.length > 3 ? matchRoute(method, parentPath) : undefined;

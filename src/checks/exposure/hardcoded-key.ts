@@ -2,6 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { KeyLiteral } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
+import { findPublicModelByLegacyId, findPublicModelByVersionId } from '../../providers/clarifai/public-models.js';
 import { envReadIn, familyOf, siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
 const meta: CheckMeta = {
@@ -48,6 +49,21 @@ function isCountingSequence(v: string): boolean {
   return (/^[0-9a-f]+$/u.test(v) && follows(alphabet)) || (/^\d+$/u.test(v) && follows(digits));
 }
 
+/**
+ * Clarifai's own ids share the key's shape: v2-era model ids and model version ids are 32 hex too
+ * (`aaa03c23b3724a16a56b629203edc62c` is the General model in Clarifai's README). A value bound to an id-like
+ * name, sitting in a /models/… path, or listed in the public-models table is an id, not a credential.
+ */
+const ID_NAME = /(?:^|[^a-z])id$|Id$|ID$|_id|version|model|workflow|concept|hash|checksum|digest|sha\d*|md5|uuid|etag|commit|nonce|salt/u;
+const ID_BEFORE = /(?:(?:models|versions|workflows|concepts|inputs)\/|(?:model|version|workflow|concept|input)_?id["']?\s*[:=,]\s*\(?["'`]?)\s*$/iu;
+
+function isClarifaiId(site: KeyLiteral, value: string): boolean {
+  if (findPublicModelByLegacyId(value) || findPublicModelByVersionId(value)) return true;
+  if (site.boundTo !== undefined && ID_NAME.test(site.boundTo) && !/key|pat|token|secret/iu.test(site.boundTo)) return true;
+  const before = site.snippet.split('…')[0]!.replace(/\S{0,4}$/u, '');
+  return ID_BEFORE.test(before);
+}
+
 function isKeyShaped(value: string): boolean {
   return HEX32.test(value) || ALNUM32.test(value);
 }
@@ -64,7 +80,7 @@ export const check: Check = {
     const out: Finding[] = [];
     for (const site of code.keyLiterals) {
       const value = site.value.reveal().trim();
-      if (!isKeyShaped(value) || isDocumentedFake(value)) continue;
+      if (!isKeyShaped(value) || isDocumentedFake(value) || isClarifaiId(site, value)) continue;
       const keyName = site.boundTo !== undefined && KEY_LIKE_NAME.test(site.boundTo);
       if (!site.clarifaiContext && !keyName) continue;
       const family = familyOf(site.file);

@@ -28,10 +28,10 @@ export const check: Check = {
     const out: Finding[] = [];
     for (const site of jsImports) {
       if (!GRPC_JS.has(site.module)) continue;
-      const sameFile = clarifai.find((c) => c.file === site.file);
-      // In another file, grpc-js only matters where it builds the authorization metadata.
-      if (!sameFile && !metadataFiles.has(site.file)) continue;
-      const stub = sameFile ?? clarifai[0]!;
+      // The README's warning is about grpc.Metadata: a file that builds no authorization metadata (a gRPC server,
+      // a health check) is not affected by which grpc-js it requires.
+      if (!metadataFiles.has(site.file)) continue;
+      const stub = clarifai.find((c) => c.file === site.file) ?? clarifai[0]!;
       out.push(
         finding(meta, {
           message: `${where(site)} requires \`${site.module}\` directly while ${where(stub)} uses clarifai-nodejs-grpc, so the auth metadata may come from a different grpc-js than the stub's.`,

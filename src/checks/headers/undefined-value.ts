@@ -2,7 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
-import { familyOf, siteLocation, where, type CodeFamily, scrubFinding } from '../endpoint/lib/site.js';
+import { familyOf, siteLocation, splitTemplate, where, type CodeFamily, scrubFinding } from '../endpoint/lib/site.js';
 import { nearMiss } from '../env/near-miss-name.js';
 
 const meta: CheckMeta = {
@@ -17,12 +17,22 @@ const meta: CheckMeta = {
     'warning because the variable may be set where the app really runs (CI, a container, a hosting dashboard).',
 };
 
-const SENDS: Record<CodeFamily, string> = {
-  js: '`Key undefined`',
-  python: '`Key None` (or stops with a KeyError from os.environ[…])',
-  shell: '`Key ` with no key',
-  other: 'no key',
+/** What a missing variable becomes in each language, and what the header then carries. */
+const MISSING: Record<CodeFamily, { value: string; note: string }> = {
+  js: { value: 'undefined', note: '' },
+  python: { value: 'None', note: ' (or stop with a KeyError from os.environ[…])' },
+  shell: { value: '', note: '' },
+  other: { value: '', note: '' },
 };
+
+/** The header value with its one hole filled the way the language fills a missing variable. */
+function sent(value: string, family: CodeFamily): string {
+  const parts = splitTemplate(value);
+  const holes = parts.filter((p) => 'expr' in p).length;
+  const missing = MISSING[family];
+  if (holes !== 1) return `a value without the key${missing.note}`;
+  return `\`${parts.map((p) => ('expr' in p ? missing.value : p.literal)).join('')}\`${missing.note}`;
+}
 
 export const check: Check = {
   meta,
@@ -44,7 +54,7 @@ export const check: Check = {
       const names = missing.join(' and ');
       out.push(
         finding(meta, {
-          message: `The ${site.name} value built at ${where(site)} reads ${names}, which neither the shell nor a loaded .env file defines, so it would send ${SENDS[familyOf(site.file)]}.`,
+          message: `The ${site.name} value built at ${where(site)} reads ${names}, which neither the shell nor a loaded .env file defines, so it would send ${sent(site.value, familyOf(site.file))}.`,
           fix: `Define ${names} where the app runs: add \`${missing[0]}=<your PAT>\` to a git-ignored .env the app loads (dotenv), or export it in the shell/CI; and make the code fail fast when it is missing.`,
           location: siteLocation(site),
         }),

@@ -105,6 +105,11 @@ test('unknown-path: nearest routes; holes, /v2/ext/ and other hosts are not judg
       url('a.js', 4, 'https://api.example.com/v2/whatever'),
       url('a.js', 5, 'https://api.clarifai.com/v2/${path}'),
       url('a.js', 6, 'https://api.clarifai.com/v2/models/general-image-recognition/outputs'),
+      // Written for people: a bare base and templates.
+      url('a.js', 7, '/v2/'),
+      url('a.js', 8, '/v2/users/{user}/apps/{app}/…'),
+      url('a.js', 9, 'https://api.clarifai.com/v2/models/<model-id>/outputs'),
+      url('a.js', 10, '/v2/...'),
     ],
   }));
   assert.equal(found.length, 1);

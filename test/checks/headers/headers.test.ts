@@ -111,14 +111,20 @@ test('undefined-value: built from a variable nothing defines; silent when define
   assert.deepEqual(run(undefinedValue, code({ authHeaders: [header('README.md', 5, 'Authorization', 'Key ${CLARIFAI_PAT}', { envNames: ['CLARIFAI_PAT'] })] })), []);
   const py = header('app.py', 5, 'Authorization', 'Key ${pat}', { envNames: ['CLARIFAI_PAT'] });
   assert.match(run(undefinedValue, code({ authHeaders: [py] }))[0]!.message, /Key None/u);
+  const bearer = header('src/gh.js', 5, 'Authorization', 'Bearer ${process.env.CLARIFAI_PAT}', { envNames: ['CLARIFAI_PAT'] });
+  assert.match(run(undefinedValue, code({ authHeaders: [bearer] }))[0]!.message, /would send `Bearer undefined`/u);
 });
 
-test('separate-grpc-js: grpc-js next to clarifai-nodejs-grpc, same file or where metadata is built', () => {
-  const imports = [importSite('src/a.js', 1, '@grpc/grpc-js'), importSite('src/a.js', 2, 'clarifai-nodejs-grpc'), importSite('src/other.js', 1, '@grpc/grpc-js')];
-  const found = run(separateGrpcJs, code({ imports }));
+test('separate-grpc-js: grpc-js where the authorization metadata is built, in a project using clarifai-nodejs-grpc', () => {
+  const imports = [importSite('src/a.js', 1, '@grpc/grpc-js'), importSite('src/a.js', 2, 'clarifai-nodejs-grpc'), importSite('src/server.js', 1, '@grpc/grpc-js')];
+  const metadata = (file: string) => header(file, 9, 'authorization', 'Key ${k}', { transport: 'grpc-metadata' });
+  const found = run(separateGrpcJs, code({ imports, authHeaders: [metadata('src/a.js')] }));
   assert.deepEqual(found.map((f) => f.message.slice(0, 10)), ['src/a.js:1']);
-  assert.equal(found[0]!.related?.length, 1);
-  const withMeta = run(separateGrpcJs, code({ imports, authHeaders: [header('src/other.js', 9, 'authorization', 'Key ${k}', { transport: 'grpc-metadata' })] }));
-  assert.equal(withMeta.length, 2);
-  assert.deepEqual(run(separateGrpcJs, code({ imports: [importSite('src/a.js', 1, '@grpc/grpc-js')] })), []);
+  assert.deepEqual(found[0]!.related, [{ file: 'src/a.js', line: 2, column: 5, snippet: 'line 2 of src/a.js' }]);
+  // A gRPC server requiring grpc-js (no metadata built there) is not the README's case.
+  assert.deepEqual(run(separateGrpcJs, code({ imports })), []);
+  // Metadata built in another file than the stub's import still counts.
+  const elsewhere = run(separateGrpcJs, code({ imports: [importSite('src/meta.js', 1, '@grpc/grpc-js'), importSite('src/stub.js', 1, 'clarifai-nodejs-grpc')], authHeaders: [metadata('src/meta.js')] }));
+  assert.equal(elsewhere.length, 1);
+  assert.deepEqual(run(separateGrpcJs, code({ imports: [importSite('src/a.js', 1, '@grpc/grpc-js')], authHeaders: [metadata('src/a.js')] })), []);
 });

@@ -1,7 +1,7 @@
 // Picks the Clarifai REST paths in code that the route table can judge, and words RPCs for messages.
 import { matchRoute, routesAt, type Binding, type RpcInfo } from '../../../providers/clarifai/api-table.js';
 import type { CodeEvidence, UrlSite } from '../../../types/code-evidence.js';
-import { isExtensionPath, isJudgeable, parseCodeUrl, type CodeUrl } from './code-url.js';
+import { HOLE, isExtensionPath, isJudgeable, parseCodeUrl, type CodeUrl } from './code-url.js';
 
 export interface RestPath {
   site: UrlSite;
@@ -25,7 +25,17 @@ export function toRestPath(site: UrlSite): RestPath | undefined {
   if (site.kind !== 'rest') return undefined;
   const url = parseCodeUrl(site.url);
   if (!isJudgeable(url) || !url.path.startsWith('/v2/') || isExtensionPath(url.path) || isMangled(url.path)) return undefined;
+  if (isPlaceholderPath(url.path)) return undefined;
   return { site, url };
+}
+
+/**
+ * Paths written for people, not sent: the bare `/v2/` base, and templates with `…`, `...`, `<id>`, `{user}` or
+ * `:id` where an id goes. Holes from code expressions are real calls and do not count.
+ */
+export function isPlaceholderPath(path: string): boolean {
+  const literal = path.replaceAll(HOLE, 'x');
+  return /^\/v2\/*$/u.test(literal) || /…|\.\.\.|[<>{}]|\/:[A-Za-z_]/u.test(literal);
 }
 
 export interface RouteHit {
@@ -91,7 +101,7 @@ export function formatRoute(method: string, binding: Binding, rpc: RpcInfo): str
 
 /**
  * The template with the caller's own segments put into its parameters, when both have the same number of
- * segments (`/v2/model/x/outputs` near `/v2/models/{model_id}/outputs` → `/v2/models/x/outputs`).
+ * segments: a misspelt literal is corrected while the caller's ids stay where they were.
  */
 export function fillTemplate(template: string, path: string): string {
   const t = template.split('/');

@@ -43,3 +43,17 @@ test('a 32-hex literal with Clarifai context or a key-like name fires; the key i
 test('does nothing without code evidence', () => {
   assert.deepEqual(run(check, undefined), []);
 });
+
+test('Clarifai ids of the same shape are not keys', () => {
+  const found = run(check, code({
+    keyLiterals: [
+      // The General model's v2-era id, from Clarifai's own README.
+      keyLiteral('src/predict.js', 3, 'aaa03c23b3724a16a56b629203edc62c', { clarifaiContext: true }),
+      keyLiteral('src/predict.js', 4, FAKE_KEY.replace('3f9a', '1b2c'), { boundTo: 'MODEL_VERSION_ID', clarifaiContext: true }),
+      { ...keyLiteral('src/predict.js', 5, FAKE_KEY.replace('3f9a', '5d6e'), { clarifaiContext: true }), snippet: 'url = f"{BASE}/models/5d6e…00 (32 chars)/outputs"' },
+      { ...keyLiteral('src/predict.js', 6, FAKE_KEY.replace('3f9a', '7a8b'), { clarifaiContext: true }), snippet: 'model_id="7a8b…00 (32 chars)",' },
+      keyLiteral('src/predict.js', 7, FAKE_KEY, { boundTo: 'MODEL_KEY', clarifaiContext: true }),
+    ],
+  }));
+  assert.deepEqual(found.map((f) => (f.location && 'line' in f.location ? f.location.line : 0)), [7]);
+});
