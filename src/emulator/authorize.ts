@@ -124,10 +124,6 @@ export class Authorizer {
     return { hourly_ops: u.live.hourly_ops, monthly_ops: u.live.monthly_ops };
   }
 
-  user(userId: string): EmulatorUser | undefined {
-    return this.#users.get(userId);
-  }
-
   #rollHour(u: { live: { hourly_ops: number; hour: number } }): void {
     const hour = Math.floor((this.#now() - this.#startedAt) / HOUR_MS);
     if (hour !== u.live.hour) {
