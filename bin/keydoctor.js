@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // The keydoctor command: hands argv to the CLI and turns its answer into the exit code.
 import { run } from '../dist/cli/main.js';
 

@@ -1,7 +1,7 @@
 // The published package works: `npm pack`, install the tarball into an empty folder, run `keydoctor --help`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,10 @@ test('the packed tarball installs into an empty folder and runs', { timeout: 300
     assert.match(help, /Usage: keydoctor <command>/u);
     const version = execFileSync(join(app, 'node_modules', '.bin', 'keydoctor'), ['--version'], { cwd: app, encoding: 'utf8' });
     assert.match(version, /^\d+\.\d+\.\d+/u);
+    // Node itself would swallow a missing --env-file after the script name; the shebang's `--` stops that.
+    const missing = spawnSync(join(app, 'node_modules', '.bin', 'keydoctor'), ['check', '--offline', '--env-file', 'missing.env'], { cwd: app, encoding: 'utf8' });
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /--env-file missing\.env: does not exist/u);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
