@@ -70,4 +70,9 @@ export interface CodeEvidence {
   imports: ImportSite[];
   /** `keydoctor-ignore` comments: file → set of suppressed lines (the comment's line and the next). */
   suppressions: { file: string; line: number; reason: string; ids: string[] }[];
+  /**
+   * Files that name the resource owner in code (`user_app_id`, `UserAppIDSet`, `userAppId`): a PAT request from
+   * them may carry user and app in its body. Optional: when the scan does not fill it, checks treat it as unknown.
+   */
+  userAppIdFiles?: string[];
 }

@@ -2,6 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
+import { credentialKindOf } from '../endpoint/lib/credential-name.js';
 import { familyOf, siteLocation, splitTemplate, where, type CodeFamily, scrubFinding } from '../endpoint/lib/site.js';
 import { nearMiss } from '../env/near-miss-name.js';
 
@@ -55,7 +56,7 @@ export const check: Check = {
       out.push(
         finding(meta, {
           message: `The ${site.name} value built at ${where(site)} reads ${names}, which neither the shell nor a loaded .env file defines, so it would send ${sent(site.value, familyOf(site.file))}.`,
-          fix: `Define ${names} where the app runs: add \`${missing[0]}=<your PAT>\` to a git-ignored .env the app loads (dotenv), or export it in the shell/CI; and make the code fail fast when it is missing.`,
+          fix: `Define ${names} where the app runs: add \`${missing[0]}=<your ${credentialKindOf(missing[0]!) === 'app-key' ? 'API key' : 'PAT'}>\` to a git-ignored .env the app loads (dotenv), or export it in the shell/CI; and make the code fail fast when it is missing.`,
           location: siteLocation(site),
         }),
       );

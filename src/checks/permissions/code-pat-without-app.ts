@@ -36,12 +36,15 @@ export const check: Check = {
       const scoped = appScopedAlternative(hit);
       if (!scoped) continue;
       const alternative = showHoles(scoped, p.url);
-      // GET and DELETE carry no body, so nothing else can name the app; a POST body may hold user_app_id.
+      // GET and DELETE carry no body, so nothing else can name the app; a POST body may hold user_app_id, which
+      // Clarifai's own docs snippet does (short path + user_app_id in the body): skip files known to name the owner.
       const bodyless = p.site.method !== undefined && /^(?:GET|DELETE)$/iu.test(p.site.method);
+      const ownerInCode = code.userAppIdFiles === undefined ? undefined : code.userAppIdFiles.includes(p.site.file);
+      if (!bodyless && ownerInCode === true) continue;
       const method = p.site.method?.toUpperCase() ?? hit.binding.method;
       out.push(
         finding(meta, {
-          severity: bodyless ? 'error' : 'warning',
+          severity: bodyless ? 'error' : ownerInCode === false ? 'warning' : 'info',
           message: `${where(p.site)} calls ${method} ${p.url.shownPath} (${hit.rpc.name}) with ${p.variable}, named like a PAT, on a path that does not name the app${
             bodyless ? '' : ' (unless the body sets user_app_id)'
           }.`,

@@ -32,11 +32,21 @@ test('code-pat-without-app: a PAT on a short path; error without a body, warning
       url('a.js', 8, 'https://api.clarifai.com/v2/models?user_app_id.user_id=me&user_app_id.app_id=x', { method: 'GET' }),
     ],
   }));
-  assert.deepEqual(found.map((f) => f.severity), ['error', 'warning']);
+  // Whether the POST body names the owner is unknown here (the scan said nothing about user_app_id): info.
+  assert.deepEqual(found.map((f) => f.severity), ['error', 'info']);
   assert.match(found[0]!.message, /a\.js:5 calls GET \/v2\/models \(ListModels\) with CLARIFAI_PAT/u);
   assert.match(found[0]!.fix, /`GET \/v2\/users\/\{user_id\}\/apps\/\{app_id\}\/models`/u);
   assert.match(found[1]!.fix, /\/v2\/users\/\{user_id\}\/apps\/\{app_id\}\/models\/general-image-recognition\/outputs/u);
   assert.deepEqual(found[0]!.related, [{ file: 'a.js', line: 2, column: 5, snippet: 'line 2 of a.js' }]);
+});
+
+test('code-pat-without-app: a POST from a file that names user_app_id is fine; one that never does is a warning', () => {
+  const post = url('p.js', 6, 'https://api.clarifai.com/v2/models/general-image-recognition/outputs', { method: 'POST' });
+  const get = url('p.js', 7, 'https://api.clarifai.com/v2/models', { method: 'GET' });
+  const named = run(patWithoutApp, code({ authHeaders: [patHeader('p.js')], urls: [post, get], userAppIdFiles: ['p.js'] }));
+  assert.deepEqual(named.map((f) => f.severity), ['error']);
+  const never = run(patWithoutApp, code({ authHeaders: [patHeader('p.js')], urls: [post], userAppIdFiles: ['other.js'] }));
+  assert.deepEqual(never.map((f) => f.severity), ['warning']);
 });
 
 test('code-pat-without-app: an app key on a short path, or mixed credentials in a file, are fine', () => {
