@@ -36,6 +36,9 @@ export const check: Check = {
     const out: Finding[] = [];
     const apiBase = evidence.env.variables.get('CLARIFAI_API_BASE')?.winner;
     const apiBaseEndsInV2 = apiBase !== undefined && /\/v2\/?\s*$/u.test(apiBase.value.reveal());
+    // One base ending in /v2 per file is enough to suspect a doubled join there.
+    const v2Bases = new Map<string, UrlSite>();
+    for (const b of code.urls) if (!v2Bases.has(b.file) && isV2Base(b)) v2Bases.set(b.file, b);
     for (const site of code.urls) {
       if (site.kind !== 'rest') continue;
       const url = parseCodeUrl(site.url);
@@ -64,7 +67,7 @@ export const check: Check = {
         continue;
       }
       // A base ending in /v2 written in the same file is the likely value of the leading expression.
-      const base = code.urls.find((b) => b.file === site.file && b !== site && isV2Base(b));
+      const base = v2Bases.get(site.file);
       if (base) {
         out.push(
           finding(meta, {

@@ -1,8 +1,7 @@
 // Flags a Clarifai /v2 path in code or curl that matches no route in Clarifai's API table, with the nearest routes.
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { matchRoute } from '../../providers/clarifai/api-table.js';
-import { fillTemplate, formatRoute, judgeableRestPaths } from './lib/routes.js';
+import { cachedMatchRoute, fillTemplate, formatRoute, judgeableRestPaths } from './lib/routes.js';
 import { siteLocation, where, scrubFinding } from './lib/site.js';
 
 const meta: CheckMeta = {
@@ -23,7 +22,7 @@ export const check: Check = {
     const out: Finding[] = [];
     for (const { site, url } of judgeableRestPaths(code)) {
       // Any method will do: a path served under another method exists (endpoint/wrong-method judges the method).
-      const match = matchRoute(site.method ?? 'GET', url.path);
+      const match = cachedMatchRoute(site.method ?? 'GET', url.path);
       if (match.kind !== 'no-match') continue;
       // A hole may stand for several segments (`${modelPath}`), so an unmatched path with holes is not proof.
       if (url.pathHasExpression) continue;

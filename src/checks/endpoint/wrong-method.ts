@@ -1,8 +1,7 @@
 // Flags a Clarifai route called with an HTTP method it is not served under (GET on a POST-only path, and so on).
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { matchRoute } from '../../providers/clarifai/api-table.js';
-import { describeRpc, judgeableRestPaths } from './lib/routes.js';
+import { cachedMatchRoute, describeRpc, judgeableRestPaths } from './lib/routes.js';
 import { showHoles } from './lib/code-url.js';
 import { siteLocation, where, scrubFinding } from './lib/site.js';
 
@@ -26,7 +25,7 @@ export const check: Check = {
     for (const { site, url } of judgeableRestPaths(code)) {
       if (!site.method) continue;
       const method = site.method.toUpperCase();
-      const match = matchRoute(method, url.path);
+      const match = cachedMatchRoute(method, url.path);
       if (match.kind !== 'wrong-method') continue;
       // RPCs without a verb in their name (MyScopes) are shown by name alone.
       const served = match.allowed
@@ -34,7 +33,7 @@ export const check: Check = {
         .join(', ');
       // The parent path under the same method is the usual confusion (POST /v2/models/{id} vs POST /v2/models).
       const parentPath = url.path.replace(/\/[^/]+\/?$/u, '');
-      const parent = parentPath.length > 3 ? matchRoute(method, parentPath) : undefined;
+      const parent = parentPath.length > 3 ? cachedMatchRoute(method, parentPath) : undefined;
       const also = parent?.kind === 'match' ? ` (${method} ${showHoles(parentPath, url)} is ${parent.rpc.name}: it ${describeRpc(parent.rpc)})` : '';
       out.push(
         finding(meta, {

@@ -14,8 +14,21 @@ export interface CredentialedPath extends RestPath {
  * A header that names its URL pairs with that URL; otherwise, when every auth header in a file is built from
  * the same kind of credential, each Clarifai path in that file is presumed to be called with it.
  */
+const pairedOf = new WeakMap<CodeEvidence, CredentialedPath[]>();
+
 export function credentialedPaths(code: CodeEvidence): CredentialedPath[] {
+  let out = pairedOf.get(code);
+  if (!out) {
+    out = pair(code);
+    pairedOf.set(code, out);
+  }
+  return out;
+}
+
+function pair(code: CodeEvidence): CredentialedPath[] {
   const paths = judgeableRestPaths(code);
+  const byPlace = new Map<string, RestPath>();
+  for (const p of paths) if (!byPlace.has(`${p.site.file}\u0000${p.site.url}`)) byPlace.set(`${p.site.file}\u0000${p.site.url}`, p);
   const out: CredentialedPath[] = [];
   const paired = new Set<UrlSite>();
   for (const header of code.authHeaders) {
@@ -24,7 +37,7 @@ export function credentialedPaths(code: CodeEvidence): CredentialedPath[] {
     if (!cred) continue;
     const { file, line, column, snippet } = header;
     const path =
-      paths.find((p) => p.site.file === header.file && p.site.url === header.url) ??
+      byPlace.get(`${header.file}\u0000${header.url}`) ??
       toRestPath({ file, line, column, snippet, url: header.url, kind: 'rest' });
     if (!path) continue;
     paired.add(path.site);

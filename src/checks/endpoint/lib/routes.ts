@@ -1,5 +1,5 @@
 // Picks the Clarifai REST paths in code that the route table can judge, and words RPCs for messages.
-import { matchRoute, routesAt, type Binding, type RpcInfo } from '../../../providers/clarifai/api-table.js';
+import { matchRoute, routesAt, type Binding, type RouteMatch, type RpcInfo } from '../../../providers/clarifai/api-table.js';
 import type { CodeEvidence, UrlSite } from '../../../types/code-evidence.js';
 import { HOLE, isExtensionPath, isJudgeable, parseCodeUrl, type CodeUrl } from './code-url.js';
 
@@ -17,8 +17,30 @@ export function isMangled(path: string): boolean {
  * REST URLs whose path is a Clarifai core route: a Clarifai or loopback host (or no host at all), a path under
  * /v2/ that is not an /v2/ext/ extension (OpenAI-compatible, MCP: not in the proto table) and not mangled.
  */
+// Several checks walk the same evidence; parse it once per scan result.
+const pathsOf = new WeakMap<CodeEvidence, RestPath[]>();
+
 export function judgeableRestPaths(code: CodeEvidence): RestPath[] {
-  return code.urls.map(toRestPath).filter((p): p is RestPath => p !== undefined);
+  let paths = pathsOf.get(code);
+  if (!paths) {
+    paths = code.urls.map(toRestPath).filter((p): p is RestPath => p !== undefined);
+    pathsOf.set(code, paths);
+  }
+  return paths;
+}
+
+const routeCache = new Map<string, RouteMatch>();
+
+/** matchRoute, remembered: a project calls the same few routes from many places. */
+export function cachedMatchRoute(method: string, path: string): RouteMatch {
+  const key = `${method.toUpperCase()} ${path}`;
+  let hit = routeCache.get(key);
+  if (!hit) {
+    if (routeCache.size > 20_000) routeCache.clear();
+    hit = matchRoute(method, path);
+    routeCache.set(key, hit);
+  }
+  return hit;
 }
 
 export function toRestPath(site: UrlSite): RestPath | undefined {
@@ -47,7 +69,7 @@ export interface RouteHit {
 /** The route a request reaches; with no known method, every route served at the path (each method once). */
 export function routesFor(method: string | undefined, path: string): RouteHit[] {
   if (method === undefined) return routesAt(path);
-  const m = matchRoute(method, path);
+  const m = cachedMatchRoute(method, path);
   return m.kind === 'match' ? [m] : [];
 }
 
