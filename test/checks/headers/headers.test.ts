@@ -49,6 +49,13 @@ test('scheme-format: headers for other services are left alone', () => {
   assert.deepEqual(run(schemeFormat, code({ authHeaders: [other] })), []);
 });
 
+test('headers to another host count as Clarifai only with a /v2 path and a Clarifai signal', () => {
+  const onPrem = header('a.js', 1, 'Authorization', 'key ${process.env.CLARIFAI_PAT}', { envNames: ['CLARIFAI_PAT'], url: 'https://clarifai.corp.example/v2/models' });
+  assert.equal(run(schemeFormat, code({ authHeaders: [onPrem] })).length, 1);
+  const other = header('b.js', 1, 'Authorization', 'key ${process.env.CLARIFAI_PAT}', { envNames: ['CLARIFAI_PAT'], url: 'https://api.example.com/items' });
+  assert.deepEqual(run(schemeFormat, code({ authHeaders: [other] })), []);
+});
+
 test('missing-scheme: the key alone, but not a prebuilt header variable', () => {
   const bare = header('app.py', 4, 'Authorization', '${PAT}', { envNames: ['CLARIFAI_PAT'] });
   const prebuilt = header('app.py', 5, 'Authorization', '${auth_header}', {});

@@ -13,8 +13,11 @@ export function clarifaiFiles(code: CodeEvidence): Set<string> {
 export function isForClarifai(site: AuthHeaderSite, files: ReadonlySet<string>): boolean {
   if (site.url !== undefined) {
     const url = parseCodeUrl(site.url);
-    if (url.host !== undefined) return isClarifaiHost(url.host) || (isLoopbackHost(url.host) && url.path.startsWith('/v2'));
-    if (url.path.startsWith('/v2')) return true;
+    const v2 = url.path.startsWith('/v2');
+    if (url.host !== undefined && (isClarifaiHost(url.host) || (isLoopbackHost(url.host) && v2))) return true;
+    // Another host with a /v2 path may be an on-premises Clarifai or a proxy: let the other signals decide.
+    if (url.host !== undefined && !v2) return false;
+    if (url.host === undefined && v2) return true;
   }
   if (site.envNames.some((n) => /CLARIFAI/iu.test(n)) || /clarifai/iu.test(`${site.name} ${site.value}`)) return true;
   return files.has(site.file);
