@@ -81,6 +81,7 @@ function summarise(obs: Observation, status: ExplainStatus | undefined, findings
     return head;
   }
   if (client.length > 0) return 'The SDK or the network failed before Clarifai answered.';
+  if (obs.httpStatus === undefined) return 'No answer from Clarifai in the text, but the request it shows has a problem.';
   const http = obs.httpStatus!;
   if (http >= 200 && http < 300) return `HTTP ${http}: not an error.`;
   const codes = codesForHttp(http);
@@ -121,10 +122,13 @@ export function explain(text: string, options: ExplainOptions = {}): ExplainResu
     }
   } else if (obs.httpStatus !== undefined) {
     main = [...headerFindings(obs.authorization), ...httpFindings(obs.httpStatus, clues)];
+  } else {
+    // No answer in the text, but the request it shows (a curl line, a headers dump) can be wrong on its own.
+    main = headerFindings(obs.authorization);
   }
   const findings = dedupe([...client, ...main]).map((f) => redactFinding(f, redactor));
 
-  const recognised = obs.status !== undefined || client.length > 0 || obs.httpStatus !== undefined;
+  const recognised = findings.length > 0 || obs.status !== undefined || obs.httpStatus !== undefined;
   const status: ExplainStatus | undefined = obs.status
     ? {
         code: obs.status.code,
@@ -150,7 +154,7 @@ export function explain(text: string, options: ExplainOptions = {}): ExplainResu
   return {
     recognised,
     summary: redactor.redact(recognised ? summarise(obs, status, findings, client) : notRecognised(obs.text)),
-    form: recognised ? (obs.status || obs.httpStatus !== undefined ? obs.form : 'client-message') : 'none',
+    form: obs.status || obs.httpStatus !== undefined ? obs.form : client.length > 0 ? 'client-message' : recognised ? 'request' : 'none',
     ...(status ? { status } : {}),
     ...(obs.httpStatus !== undefined ? { httpStatus: obs.httpStatus } : {}),
     findings,

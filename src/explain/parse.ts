@@ -15,6 +15,7 @@ export type InputForm =
   | 'message' // a description or details string, without any code
   | 'client-message' // an error an SDK raised before any request was sent
   | 'http-status' // only an HTTP status (401 Unauthorized)
+  | 'request' // no answer, only a request whose Authorization header is visibly wrong
   | 'none';
 
 export interface PastedStatus {
@@ -258,10 +259,11 @@ export function httpStatusOf(text: string): number | undefined {
   const patterns = [
     /\bHTTP\/\d(?:\.\d)?\s+([1-5]\d\d)\b/iu,
     new RegExp(`(?<![\\w.])([1-5]\\d\\d)\\s+(?:${REASON_WORDS})\\b`, 'iu'),
-    /\b(?:http[_ ]?)?status(?:[_ ]?code)?["']?\s*(?:[:=]|is)?\s*([1-5]\d\d)(?!\d)/iu,
-    /\bresponse\s+code\s*[:=]?\s*([1-5]\d\d)(?!\d)/iu,
+    // Never `\s*[:=]?\s*`: two optional runs of spaces around an optional colon backtrack quadratically.
+    /\b(?:http[_ ]?)?status(?:[_ ]?code)?["']?\s*(?:(?:[:=]|is)\s*)?([1-5]\d\d)(?!\d)/iu,
+    /\bresponse\s+code\s*(?:[:=]\s*)?([1-5]\d\d)(?!\d)/iu,
     /^\s*(?:HTTP\s*)?([45]\d\d)\s*$/iu,
-    /\b(?:error|code)["']?\s*[:=]?\s*([45]\d\d)(?!\d)/iu,
+    /\b(?:error|code)["']?\s*(?:[:=]\s*)?([45]\d\d)(?!\d)/iu,
   ];
   for (const p of patterns) {
     const m = p.exec(text);
