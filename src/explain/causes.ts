@@ -166,7 +166,7 @@ interface DetailsRule {
 }
 
 const DETAILS_RULES: readonly DetailsRule[] = [
-  { pattern: /invalid key\((.*)\)/iu, inText: /invalid key\(([^)\r\n]{0,300})\)/iu, explain: (m) => explainEchoedKey(m[1]!) },
+  { pattern: /invalid key\(([\s\S]*)\)/iu, inText: /invalid key\(([^)\r\n]{0,300})\)/iu, explain: (m) => explainEchoedKey(m[1]!) },
   { pattern: /must provide app external id/iu, explain: () => [patWithoutApp()] },
   { pattern: /invalid format of key/iu, explain: () => [wrongFormat(), variableHoldsWrongThing()] },
   {

@@ -57,7 +57,7 @@ const MESSAGES: readonly ClientMessage[] = [
       cause(
         'headers/scheme-format',
         'error',
-        'clarifai-grpc refused the metadata before sending: it needs exactly one ("authorization", "Key <token>") pair, with a capital K and a single space.',
+        'The clarifai-grpc client refused the metadata before sending: it needs exactly one ("authorization", "Key <token>") pair, with a capital K and a single space.',
         'Pass metadata=(("authorization", "Key " + PAT),) with the key stripped of whitespace; `keydoctor check` inspects the value and where the metadata is built.',
       ),
   },
