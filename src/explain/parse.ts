@@ -307,9 +307,8 @@ const SECRET_NAME = /pat|key|token|secret|passw|credential/iu;
 const SCHEME_VALUE = /\b(?:Key|Bearer|Token)\s+([A-Za-z0-9_\-.]{16,200})/giu;
 const ECHOED_KEY = /invalid key\(([^)\r\n]{0,300})\)/giu;
 
-function secretsOf(text: string, authorization: PastedAuthorization | undefined): string[] {
+function secretsOf(text: string): string[] {
   const found = new Set<string>();
-  if (authorization && authorization.token.length >= 8) found.add(authorization.token);
   let n = 0;
   for (const m of text.matchAll(SECRET_ASSIGNMENT)) {
     if (++n > MAX_HITS) break;
@@ -386,8 +385,20 @@ export function observe(input: string): Observation {
     }
   }
   const { status, others } = choose(statuses);
+  const secrets = new Set<string>();
+  // Secrets are looked for in every unescaped layer too: `\"Key abc\"` hides `abc` behind a backslash.
+  for (let variant = text, i = 0; i < 3; i++) {
+    for (const s of secretsOf(variant)) secrets.add(s);
+    if (!variant.includes('\\')) break;
+    variant = unescapeOnce(variant);
+  }
+  for (const s of [...statuses.slice(0, 50)]) {
+    const echoed = s.details === undefined ? undefined : /invalid key\(([\s\S]{0,300})\)/iu.exec(s.details)?.[1];
+    if (echoed !== undefined && echoed.trim().length >= 8) secrets.add(echoed);
+  }
   const httpStatus = httpStatusOf(text);
   const authorization = authorizationOf(text);
+  if (authorization && authorization.token.length >= 8) secrets.add(authorization.token);
   if (!status && httpStatus !== undefined) form = 'http-status';
   return {
     form,
@@ -395,7 +406,7 @@ export function observe(input: string): Observation {
     others,
     ...(httpStatus !== undefined ? { httpStatus } : {}),
     ...(authorization ? { authorization } : {}),
-    secrets: secretsOf(text, authorization),
+    secrets: [...secrets],
     text,
     truncated,
   };
