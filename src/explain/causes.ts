@@ -189,6 +189,29 @@ const DETAILS_RULES: readonly DetailsRule[] = [
     ],
   },
   {
+    // Not a documented Clarifai string; servers that say so (the emulator, proxies) mean what they say.
+    pattern: /\bexpired key\b|\bkey (?:has )?expired\b/iu,
+    explain: () => [
+      cause(
+        'activation/expired-key',
+        'error',
+        'The server says the key has expired (Clarifai keys can carry an expiry date, although its docs say keys and PATs do not expire).',
+        `Create a new key or PAT (${PAT_PAGE}) and replace the expired one; \`keydoctor env\` shows where it is defined.`,
+      ),
+    ],
+  },
+  {
+    pattern: /\bnot valid for (?:the )?app(?: ([\w.-]{1,100}\/[\w.-]{1,100}))?/iu,
+    explain: (m) => [
+      cause(
+        'permissions/app-key-other-app',
+        'error',
+        `The key belongs to another app than the one in the request${m[1] ? ` (${m[1]})` : ''}: an app-specific API key only reaches its own app.`,
+        'Use a key created in that app, or a PAT with the owner\'s user_id and app_id; `keydoctor env` shows CLARIFAI_USER_ID and CLARIFAI_APP_ID.',
+      ),
+    ],
+  },
+  {
     pattern: /\b([a-z]+)_id '([^']{0,200})' not found/iu,
     explain: (m) => [resourceNotFound(m[1]!, m[2]!), wrongOwner()],
   },
