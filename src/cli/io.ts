@@ -8,8 +8,8 @@ export interface CliIO {
   cwd: string;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
-  /** Reads all of standard input (for `explain -`). */
-  readStdin(): Promise<string>;
+  /** Reads standard input (for `explain -`), at most `maxBytes`: a huge pipe is cut, not held in memory. */
+  readStdin(maxBytes?: number): Promise<string>;
   /** Resolves when the user asks to stop (SIGINT/SIGTERM); used by long-running commands. */
   onStop(handler: () => void): void;
 }
@@ -32,10 +32,15 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    readStdin: async () => {
+    readStdin: async (maxBytes = 4 * 1024 * 1024) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      let total = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        total += (chunk as Buffer).length;
+        if (total >= maxBytes) break; // leaving the loop destroys stdin; the rest is never read
+      }
+      return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
     },
     onStop: (handler) => {
       process.once('SIGINT', handler);
