@@ -12,6 +12,23 @@ import type { Evidence } from '../types/evidence.js';
 import type { CodeEvidence } from '../types/code-evidence.js';
 import type { CredentialVerdict, Verdict } from '../types/live-evidence.js';
 import { gatherLiveEvidence, type LiveOptions } from './gather.js';
+import type { TargetInput } from './targets.js';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { KeydoctorError } from '../core/errors.js';
+import { matchRoute, requestPath } from '../providers/clarifai/api-table.js';
+import { applySuppressions } from '../scan/suppressions.js';
+
+/** Key literals shorter than this are not plausible keys; masking them would hide ordinary words in output. */
+const MIN_KEY_LITERAL_LENGTH = 16;
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export interface DiagnoseOptions extends LiveOptions {
   /** The project folder (default: the current folder). */
@@ -23,8 +40,10 @@ export interface DiagnoseOptions extends LiveOptions {
   cwd?: string;
   /** Only local evidence: nothing is sent anywhere. */
   offline?: boolean;
-  /** Code facts from the source scan, when the caller has them. */
+  /** Code facts from the source scan, when the caller has them (otherwise the project is scanned). */
   code?: CodeEvidence;
+  /** Scan the project's source code (default true): names it reads feed the env checks, calls it makes feed the probes. */
+  scan?: boolean;
   checks?: readonly Check[];
 }
 
@@ -64,21 +83,59 @@ export function summarise(v: CredentialVerdict, redactor: Redactor): CredentialS
   };
 }
 
+/** At most this many calls found in code are probed live; the rest are judged from the route table. */
+const MAX_CODE_TARGETS = 3;
+
+/** Calls found in code that are concrete enough to send: a known method and a literal path that is a real route. */
+export function targetsFromCode(code: CodeEvidence): TargetInput[] {
+  const seen = new Set<string>();
+  const out: TargetInput[] = [];
+  for (const u of code.urls) {
+    // `${base}/v2/...`: the app sends the path to its configured base, so the probe may too.
+    const url = u.url.replace(/^\$\{[^}]*\}(?=\/)/u, '');
+    if (u.kind !== 'rest' || !u.method || /[{}$<>`]/u.test(url)) continue;
+    const route = matchRoute(u.method, url);
+    const key = `${u.method} ${requestPath(url)}`;
+    if (route.kind !== 'match' || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ method: u.method, url, location: { file: u.file, line: u.line, column: u.column, snippet: u.snippet } });
+    if (out.length === MAX_CODE_TARGETS) break;
+  }
+  return out;
+}
+
+async function scanCode(projectDir: string, options: DiagnoseOptions): Promise<CodeEvidence | undefined> {
+  if (options.code) return options.code;
+  if (options.scan === false) return undefined;
+  const { gatherCodeEvidence } = await import('../scan/index.js');
+  return gatherCodeEvidence(projectDir, options.signal ? { signal: options.signal } : {});
+}
+
 export async function runDiagnosis(options: DiagnoseOptions, redactor: Redactor = new Redactor()): Promise<Diagnosis> {
-  const expected = [...new Set([...CLARIFAI_VARIABLE_NAMES, ...(options.expect ?? [])])];
+  const projectDir = resolve(options.cwd ?? process.cwd(), options.projectDir ?? '.');
+  if (!isDirectory(projectDir)) throw new KeydoctorError('KD_ERR_NOT_A_DIRECTORY', `${options.projectDir ?? '.'} is not a folder.`);
+  const code = await scanCode(projectDir, options);
+  // Clarifai-looking names the code reads are expected names too, so their near misses are found.
+  const codeNames = (code?.envReads ?? []).map((r) => r.name).filter((n) => /clarifai/iu.test(n));
+  const expected = [...new Set([...CLARIFAI_VARIABLE_NAMES, ...(options.expect ?? []), ...codeNames])];
   const env = gatherEnvEvidence({
-    projectDir: options.projectDir ?? '.',
+    projectDir,
     env: options.env ?? process.env,
     expected,
     ...(options.envFiles ? { envFiles: options.envFiles } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });
-  const evidence: Evidence = { env, ...(options.code ? { code: options.code } : {}) };
+  const evidence: Evidence = { env, ...(code ? { code } : {}) };
   collectSecrets(evidence, redactor);
-  if (!options.offline) evidence.live = await gatherLiveEvidence(env, options, redactor);
+  for (const literal of code?.keyLiterals ?? []) if (literal.value.length >= MIN_KEY_LITERAL_LENGTH) redactor.add(literal.value);
+  if (!options.offline) {
+    const targets = [...(options.targets ?? []), ...(code && !options.targets ? targetsFromCode(code) : [])];
+    evidence.live = await gatherLiveEvidence(env, { ...options, targets }, redactor);
+  }
   const raw = runChecks(options.checks ?? allChecks, { evidence, options: { expected } });
+  const kept = code ? applySuppressions(raw, code.suppressions) : raw;
   return {
-    findings: processFindings(raw, redactor),
+    findings: processFindings(kept, redactor),
     verdicts: (evidence.live?.credentials ?? []).map((v) => summarise(v, redactor)),
     evidence,
     redactor,

@@ -17,6 +17,7 @@ export function diagnoseOptionsFrom(values: Record<string, unknown>, ctx: Comman
   const timeoutS = numberOption('timeout', values.timeout, { min: 0.1, max: 600 });
   return {
     offline: Boolean(values.offline),
+    scan: !values['no-scan'],
     transport,
     ...(values.base !== undefined ? { base: String(values.base) } : {}),
     ...(values['grpc-base'] !== undefined ? { grpcBase: String(values['grpc-base']) } : {}),
@@ -42,6 +43,7 @@ export const command: Command = {
   summary: 'Diagnose the Clarifai credential this project would send',
   options: {
     offline: { type: 'boolean' },
+    'no-scan': { type: 'boolean' },
     json: { type: 'boolean' },
     'env-file': { type: 'string', multiple: true },
     expect: { type: 'string', multiple: true },
@@ -64,6 +66,7 @@ concurrently) and pinpoints why the key is rejected. The key is sent only to the
 
 Options:
   --offline            Only look at local evidence (nothing is sent anywhere)
+  --no-scan            Do not read the source code (by default env names it reads and calls it makes are checked too)
   --json               Print the findings as JSON (the documented contract)
   --env-file PATH      Also load this dotenv file (repeatable; consulted first)
   --expect NAME        A variable name the app expects (repeatable); near misses are reported
@@ -110,10 +113,18 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error, refused netwo
       {
         version: VERSION,
         findings: result.findings,
-        notes: [...sourceNotes(result.evidence.env), ...(result.evidence.live ? liveNotes(result.evidence.live) : ['Live: skipped (--offline); nothing was sent.'])],
+        notes: [
+          ...sourceNotes(result.evidence.env),
+          ...(result.evidence.code ? [`Code: scanned ${plural(result.evidence.code.filesScanned, 'file')} (keydoctor scan also writes SARIF).`] : []),
+          ...(result.evidence.live ? liveNotes(result.evidence.live) : ['Live: skipped (--offline); nothing was sent.']),
+        ],
       },
       values.json ? 'json' : 'text',
       ctx,
     );
   },
 };
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
