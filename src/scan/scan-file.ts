@@ -12,7 +12,7 @@ import { extractPython } from './extractors/python.js';
 import { extractShell } from './extractors/shell.js';
 import { extractYaml } from './extractors/yaml.js';
 import { shebangKind, type FileKind } from './languages.js';
-import { mentionsClarifai } from './text.js';
+import { fileFlags } from './text.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -40,6 +40,14 @@ const MINIFIED_SAMPLE = 256 * 1024;
 export function minifiedReason(file: string, bytes: Buffer): string | undefined {
   if (/\.min\.[cm]?js$/iu.test(file)) return 'minified (.min.js)';
   const sample = bytes.subarray(0, MINIFIED_SAMPLE);
+  // Fast exit: a line over 10,000 bytes must cover a whole aligned 5,000-byte block with no line break in it.
+  let block = 0;
+  while (block + 5000 <= sample.length) {
+    const nl = sample.indexOf(10, block);
+    if (nl === -1 || nl >= block + 5000) break;
+    block += 5000;
+  }
+  if (block + 5000 > sample.length) return undefined;
   let longest = 0;
   let lines = 0;
   for (let start = 0; start < sample.length; lines++) {
@@ -73,12 +81,14 @@ const runners = {
 /** Runs the extractors for one text; returns the facts, or a reason the text could not be read as its kind. */
 export function extractText(file: string, text: string, kind: Exclude<FileKind, 'shebang'>): FileFacts | string {
   const facts = emptyFacts();
-  const doc = new Doc(file, text, LANGUAGE[kind], facts, mentionsClarifai(text));
+  const flags = fileFlags(text);
+  const doc = new Doc(file, text, LANGUAGE[kind], facts, flags.clarifai);
   if (kind === 'notebook') {
     const problem = extractNotebook(doc, runners);
     if (problem) return problem;
   } else {
-    runners.common(doc);
+    keyLiterals(doc);
+    if (flags.suppressions) suppressions(doc);
     switch (kind) {
       case 'js':
         extractJs(doc);

@@ -1,7 +1,6 @@
 // `keydoctor scan`: reads the project's source for env reads, Authorization headers, endpoints and hard-coded keys, and reports what would break auth.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { allChecks } from '../../checks/index.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../../core/baseline.js';
 import { collectSecrets } from '../../core/diagnose-offline.js';
 import { runChecks } from '../../core/engine.js';
@@ -92,6 +91,9 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
     const dir = positionals[0] ?? '.';
     const root = resolve(ctx.io.cwd, dir);
     const baseline = typeof values.baseline === 'string' ? readBaseline(resolve(ctx.io.cwd, values.baseline)) : undefined;
+    // Loading the checks (and the route tables they read) overlaps with the walk instead of delaying it.
+    const checksLoaded = import('../../checks/index.js');
+    checksLoaded.catch(() => {});
 
     // Progress only for a person watching: stderr and stdout both a terminal, human format.
     const meter = ctx.io.stderrIsTTY && ctx.io.stdoutIsTTY && format === 'text' && !values.output ? progressMeter(ctx) : undefined;
@@ -120,6 +122,7 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
     collectSecrets(evidence, ctx.redactor);
     for (const k of code.keyLiterals) ctx.redactor.add(k.value);
 
+    const { allChecks } = await checksLoaded;
     const raw = runChecks(allChecks, { evidence, options: { expected } });
     // `scan` reports what is in the files; findings about the shell environment belong to `keydoctor check`.
     const located = raw.filter((f) => f.location !== undefined && isFileLocation(f.location));

@@ -43,7 +43,7 @@ export function keyLiterals(doc: Doc): void {
       clarifaiContext: doc.clarifai,
     });
   }
-  if (!doc.clarifai && !text.includes('CLARIFAI')) return;
+  if (!doc.clarifai) return;
   for (const m of text.matchAll(CLARIFAI_ASSIGNMENT)) {
     const [, name, , value] = m;
     const at = m.index + m[0].length - value!.length - m[2]!.length;

@@ -8,7 +8,7 @@ type Lang = 'js' | 'python';
 
 /** Header names that carry a credential, misspellings included. */
 export const AUTH_HEADER_NAME = /^(?:authori[sz]ation|x-api-key|api-key|x-clarifai-[a-z0-9-]+)$/iu;
-const NAME_IN_CODE = /authori[sz]ation|x-api-key|api-key|x-clarifai-[a-z0-9-]+/giu;
+const NAME_IN_CODE = /authori[sz]ation|x-api-key|api-key|x-clarifai-[a-z0-9-]+/gi;
 
 /** `identifier → env names`: `const k = process.env.X`, `k = os.getenv('X')`, destructuring aliases. */
 export type Bindings = Map<string, string[]>;

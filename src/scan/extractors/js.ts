@@ -3,10 +3,9 @@ import type { Doc } from '../doc.js';
 import { codeUrls } from './code-urls.js';
 import { attachUrls, bindFromPrefix, codeHeaders, type Bindings } from './headers.js';
 
-const ENV_DOT = /\b(?:process\s*\.\s*env|import\.meta\.env)\s*(?:\?\.|\.)\s*([A-Za-z_$][\w$]*)/gu;
-const ENV_INDEX = /\b(?:process\s*\.\s*env|import\.meta\.env)\s*(?:\?\.)?\[\s*(['"`])([^'"`\n]+)\1\s*\]/gu;
-const DENO = /\bDeno\.env\.get\(\s*(['"`])([^'"`\n]+)\1/gu;
-const DESTRUCTURE = /\}\s*=\s*(?:process\s*\.\s*env|import\.meta\.env)\b/gu;
+/** One pass finds every env object; what follows (`.X`, `['X']`, `.get('X')`) or precedes (`{ … } =`) is read at each hit. */
+const ENV_OBJECT = /\b(?:process\s*\.\s*env|import\.meta\.env|Deno\.env)\b/gu;
+const AFTER_ENV = /^\s*(?:\.get\(\s*(['"`])([^'"`\n]+)\1|(?:\?\.|\.)\s*([A-Za-z_$][\w$]*)|(?:\?\.)?\[\s*(['"`])([^'"`\n]+)\4\s*\])/u;
 const IMPORT = /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]+)\1|\bfrom\s*(['"])([^'"\n]+)\3|\bimport\s*(['"])([^'"\n]+)\5/gu;
 
 /** The packages whose presence matters to Clarifai auth (the Node SDKs and a separately required grpc-js). */
@@ -47,18 +46,23 @@ function destructured(doc: Doc, bindings: Bindings, close: number): void {
 export function extractJs(doc: Doc): void {
   const text = doc.text;
   const bindings: Bindings = new Map();
-  if (text.includes('env')) {
-    for (const m of text.matchAll(ENV_DOT)) envRead(doc, bindings, m.index, m[1]!);
-    for (const m of text.matchAll(ENV_INDEX)) envRead(doc, bindings, m.index, m[2]!);
-    for (const m of text.matchAll(DENO)) envRead(doc, bindings, m.index, m[2]!);
-    for (const m of text.matchAll(DESTRUCTURE)) destructured(doc, bindings, m.index);
+  if (text.includes('.env') || text.includes('. env')) {
+    for (const m of text.matchAll(ENV_OBJECT)) {
+      const after = AFTER_ENV.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 200));
+      // `Deno.env.get('X')` is the only Deno form; `process.env.get` is a variable named get.
+      const deno = m[0] === 'Deno.env';
+      const name = after ? (deno ? after[2] : (after[3] ?? after[5])) : undefined;
+      if (name) envRead(doc, bindings, m.index, name);
+      else if (!name && /\}\s*=\s*$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) destructured(doc, bindings, text.lastIndexOf('}', m.index));
+    }
   }
   const firstUrl = doc.facts.urls.length;
   codeUrls(doc, 'js');
   const firstHeader = doc.facts.authHeaders.length;
   codeHeaders(doc, 'js', bindings);
   attachUrls(doc, firstHeader, firstUrl);
-  if (text.includes('clarifai') || text.includes('@grpc/grpc-js')) {
+  // Imports matter only in a file that talks to Clarifai (a lone @grpc/grpc-js is no one's business).
+  if (doc.clarifai) {
     for (const m of text.matchAll(IMPORT)) {
       const spec = m[2] ?? m[4] ?? m[6]!;
       const root = packageRoot(spec);
