@@ -11,6 +11,8 @@ export type FileKind =
   | 'actions'
   | 'yaml'
   | 'other'
+  /** TypeScript declarations: types, not code that runs; read (like `other`) only when they mention Clarifai. */
+  | 'declaration'
   /** No extension: read only if a shebang names sh/bash/zsh, node or python. */
   | 'shebang';
 
@@ -51,8 +53,7 @@ export function fileKind(relPath: string): FileKind | undefined {
   const dot = lower.lastIndexOf('.');
   if (dot <= 0) return dot === -1 && !lower.includes('license') && !/^(?:readme|changelog|authors|notice|makefile)$/u.test(lower) ? 'shebang' : undefined;
   if (/\.min\.[cm]?js$/u.test(lower)) return 'js'; // read (and reported as minified) so the skip is visible
-  // Declaration files hold types, not code that runs: read them only for keys and URLs.
-  if (/\.d\.[cm]?ts$/u.test(lower)) return 'other';
+  if (/\.d\.[cm]?ts$/u.test(lower)) return 'declaration';
   const ext = lower.slice(dot + 1);
   const kind = BY_EXTENSION[ext];
   if (kind === 'yaml') {

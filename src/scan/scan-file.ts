@@ -24,7 +24,9 @@ export interface FileResult {
   facts?: FileFacts;
 }
 
-const LANGUAGE: Record<Exclude<FileKind, 'shebang'>, SourceLanguage> = {
+type ReadKind = Exclude<FileKind, 'shebang' | 'declaration'>;
+
+const LANGUAGE: Record<ReadKind, SourceLanguage> = {
   js: 'js', python: 'python', notebook: 'notebook', shell: 'shell', markdown: 'markdown', dockerfile: 'dockerfile',
   compose: 'yaml', actions: 'yaml', yaml: 'yaml', other: 'other',
 };
@@ -35,6 +37,7 @@ const WORTH_A_LOOK = /env|clar|clfai|uthori[sz]|api-key|key|pat|token|secret|pas
 const SHELLISH = new Set<FileKind>(['shell', 'dockerfile', 'compose', 'actions', 'markdown']);
 
 const MINIFIED_SAMPLE = 256 * 1024;
+const CLARIFAI_BYTES = ['clarifai', 'Clarifai', 'CLARIFAI'].map((s) => Buffer.from(s));
 
 /** Generated bundles: a `.min.js` name, or the first 256 KB has a line over 10,000 characters and long lines on average. */
 export function minifiedReason(file: string, bytes: Buffer): string | undefined {
@@ -79,7 +82,7 @@ const runners = {
 };
 
 /** Runs the extractors for one text; returns the facts, or a reason the text could not be read as its kind. */
-export function extractText(file: string, text: string, kind: Exclude<FileKind, 'shebang'>): FileFacts | string {
+export function extractText(file: string, text: string, kind: ReadKind): FileFacts | string {
   const facts = emptyFacts();
   const flags = fileFlags(text);
   const doc = new Doc(file, text, LANGUAGE[kind], facts, flags.clarifai);
@@ -130,7 +133,12 @@ export function scanFile(absPath: string, file: string, kind: FileKind, maxFileB
   const read = readTextFile(absPath, maxFileBytes);
   if (!read.ok) return { bytes: 0, skipped: read.reason.startsWith('larger than') ? `larger than ${formatSize(maxFileBytes)} (raise with --max-file-size)` : read.reason };
   const bytes = read.bytes;
-  let resolved: Exclude<FileKind, 'shebang'> | undefined = kind === 'shebang' ? undefined : kind;
+  let resolved: ReadKind | undefined = kind === 'shebang' || kind === 'declaration' ? undefined : kind;
+  if (kind === 'declaration') {
+    // Checked on the bytes, so the (many, large) declaration files of a typical tree are never even decoded.
+    if (!CLARIFAI_BYTES.some((b) => bytes.includes(b))) return { bytes: bytes.length };
+    resolved = 'other';
+  }
   if (kind === 'shebang') {
     if (bytes[0] !== 0x23 || bytes[1] !== 0x21) return { bytes: 0 };
     const nl = bytes.indexOf(10);

@@ -126,3 +126,13 @@ test('dotenv files are left to the env sources', async () => {
   const { files } = await listed(root);
   assert.deepEqual(files, []);
 });
+
+test('TypeScript declaration files are read only when they mention Clarifai', async () => {
+  const root = tree({
+    'types.d.ts': `export declare const KEY: '3f9a6d0c8b7e4a2190f1c3d5e7b90000';`,
+    'clarifai.d.ts': `// Clarifai\nexport declare const PAT: '3f9a6d0c8b7e4a2190f1c3d5e7b90000';`,
+  });
+  const evidence = await gatherCodeEvidence(root);
+  assert.deepEqual(evidence.keyLiterals.map((k) => k.file), ['clarifai.d.ts']);
+  assert.equal(evidence.filesScanned, 2);
+});

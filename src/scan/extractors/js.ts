@@ -9,7 +9,7 @@ const AFTER_ENV = /^\s*(?:\.get\(\s*(['"`])([^'"`\n]+)\1|(?:\?\.|\.)\s*([A-Za-z_
 const IMPORT = /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]+)\1|\bfrom\s*(['"])([^'"\n]+)\3|\bimport\s*(['"])([^'"\n]+)\5/gu;
 
 /** The packages whose presence matters to Clarifai auth (the Node SDKs and a separately required grpc-js). */
-const TRACKED_JS = new Set(['@grpc/grpc-js', 'clarifai-nodejs-grpc', 'clarifai', 'clarifai-nodejs']);
+const TRACKED_JS = new Set(['@grpc/grpc-js', 'grpc', 'clarifai-nodejs-grpc', 'clarifai', 'clarifai-nodejs']);
 
 export function packageRoot(spec: string): string {
   const parts = spec.split('/');
