@@ -1,4 +1,5 @@
 // Which extractor reads a file, from its name alone (the walker must decide before opening anything).
+import { isManifestOnly } from './manifests/index.js';
 
 export type FileKind =
   | 'js'
@@ -11,8 +12,6 @@ export type FileKind =
   | 'actions'
   | 'yaml'
   | 'other'
-  /** TypeScript declarations: types, not code that runs; read (like `other`) only when they mention Clarifai. */
-  | 'declaration'
   /** No extension: read only if a shebang names sh/bash/zsh, node or python. */
   | 'shebang';
 
@@ -49,11 +48,14 @@ export function fileKind(relPath: string): FileKind | undefined {
   const name = relPath.slice(slash + 1);
   const lower = name.toLowerCase();
   if (DOTENV.test(lower)) return undefined;
+  // Lockfiles and Pipfile: scan-file reads them for the Clarifai packages they pin, nothing else.
+  if (isManifestOnly(lower)) return 'other';
   if (/^(?:docker|container)file(?:[.-].*)?$/u.test(lower) || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) return 'dockerfile';
   const dot = lower.lastIndexOf('.');
   if (dot <= 0) return dot === -1 && !lower.includes('license') && !/^(?:readme|changelog|authors|notice|makefile)$/u.test(lower) ? 'shebang' : undefined;
   if (/\.min\.[cm]?js$/u.test(lower)) return 'js'; // read (and reported as minified) so the skip is visible
-  if (/\.d\.[cm]?ts$/u.test(lower)) return 'declaration';
+  // TypeScript declarations hold types, not code that runs or values it sends: not read.
+  if (/\.d\.[cm]?ts$/u.test(lower)) return undefined;
   const ext = lower.slice(dot + 1);
   const kind = BY_EXTENSION[ext];
   if (kind === 'yaml') {

@@ -11,6 +11,9 @@ import { extractNotebook } from './extractors/notebook.js';
 import { extractPython } from './extractors/python.js';
 import { extractShell } from './extractors/shell.js';
 import { extractYaml } from './extractors/yaml.js';
+import { extractClarifaiUsage } from './extractors/clarifai-usage.js';
+import { isManifestOnly } from './manifests/index.js';
+import { scanManifest, withDependencies } from './manifests/scan.js';
 import { shebangKind, type FileKind } from './languages.js';
 import { fileFlags } from './text.js';
 
@@ -24,7 +27,7 @@ export interface FileResult {
   facts?: FileFacts;
 }
 
-type ReadKind = Exclude<FileKind, 'shebang' | 'declaration'>;
+type ReadKind = Exclude<FileKind, 'shebang'>;
 
 const LANGUAGE: Record<ReadKind, SourceLanguage> = {
   js: 'js', python: 'python', notebook: 'notebook', shell: 'shell', markdown: 'markdown', dockerfile: 'dockerfile',
@@ -37,7 +40,6 @@ const WORTH_A_LOOK = /env|clar|clfai|uthori[sz]|api-key|key|pat|token|secret|pas
 const SHELLISH = new Set<FileKind>(['shell', 'dockerfile', 'compose', 'actions', 'markdown']);
 
 const MINIFIED_SAMPLE = 256 * 1024;
-const CLARIFAI_BYTES = ['clarifai', 'Clarifai', 'CLARIFAI'].map((s) => Buffer.from(s));
 
 /** Generated bundles: a `.min.js` name, or the first 256 KB has a line over 10,000 characters and long lines on average. */
 export function minifiedReason(file: string, bytes: Buffer): string | undefined {
@@ -67,9 +69,18 @@ const runners = {
     keyLiterals(doc);
     suppressions(doc);
   },
-  shell: extractShell,
-  js: extractJs,
-  python: extractPython,
+  shell(doc: Doc) {
+    extractShell(doc);
+    extractClarifaiUsage(doc);
+  },
+  js(doc: Doc) {
+    extractJs(doc);
+    extractClarifaiUsage(doc);
+  },
+  python(doc: Doc) {
+    extractPython(doc);
+    extractClarifaiUsage(doc);
+  },
   markdown(doc: Doc) {
     extractMarkdown(doc, runners);
   },
@@ -94,13 +105,13 @@ export function extractText(file: string, text: string, kind: ReadKind): FileFac
     if (flags.suppressions) suppressions(doc);
     switch (kind) {
       case 'js':
-        extractJs(doc);
+        runners.js(doc);
         break;
       case 'python':
-        extractPython(doc);
+        runners.python(doc);
         break;
       case 'shell':
-        extractShell(doc);
+        runners.shell(doc);
         break;
       case 'markdown':
         extractMarkdown(doc, runners);
@@ -130,15 +141,16 @@ function formatSize(bytes: number): string {
 }
 
 export function scanFile(absPath: string, file: string, kind: FileKind, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileResult {
+  // Lockfiles and Pipfile are read for the Clarifai packages they pin alone; package.json, requirements… for those too.
+  if (isManifestOnly(file)) return scanManifest(absPath, file, maxFileBytes);
+  return withDependencies(scanSource(absPath, file, kind, maxFileBytes), absPath, file, maxFileBytes);
+}
+
+function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes: number): FileResult {
   const read = readTextFile(absPath, maxFileBytes);
   if (!read.ok) return { bytes: 0, skipped: read.reason.startsWith('larger than') ? `larger than ${formatSize(maxFileBytes)} (raise with --max-file-size)` : read.reason };
   const bytes = read.bytes;
-  let resolved: ReadKind | undefined = kind === 'shebang' || kind === 'declaration' ? undefined : kind;
-  if (kind === 'declaration') {
-    // Checked on the bytes, so the (many, large) declaration files of a typical tree are never even decoded.
-    if (!CLARIFAI_BYTES.some((b) => bytes.includes(b))) return { bytes: bytes.length };
-    resolved = 'other';
-  }
+  let resolved: ReadKind | undefined = kind === 'shebang' ? undefined : kind;
   if (kind === 'shebang') {
     if (bytes[0] !== 0x23 || bytes[1] !== 0x21) return { bytes: 0 };
     const nl = bytes.indexOf(10);

@@ -10,7 +10,7 @@ import type { FileKind } from '../../src/scan/languages.js';
 export const FAKE_KEY = '3f9a6d0c8b7e4a2190f1c3d5e7b90000';
 export const FAKE_KEY_2 = '0b1c2d3e4f5a6b7c8d9e0f1a2b3c0000';
 
-export function extract(text: string, kind: Exclude<FileKind, 'shebang' | 'declaration'>, file = 'f'): FileFacts {
+export function extract(text: string, kind: Exclude<FileKind, 'shebang'>, file = 'f'): FileFacts {
   const out = extractText(file, text, kind);
   if (typeof out === 'string') throw new Error(out);
   return out;

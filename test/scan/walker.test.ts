@@ -127,12 +127,11 @@ test('dotenv files are left to the env sources', async () => {
   assert.deepEqual(files, []);
 });
 
-test('TypeScript declaration files are read only when they mention Clarifai', async () => {
+test('TypeScript declaration files are not read: they hold types, not values the code sends', async () => {
   const root = tree({
-    'types.d.ts': `export declare const KEY: '3f9a6d0c8b7e4a2190f1c3d5e7b90000';`,
-    'clarifai.d.ts': `// Clarifai\nexport declare const PAT: '3f9a6d0c8b7e4a2190f1c3d5e7b90000';`,
+    'types.d.ts': `// Clarifai\nexport declare const PAT: '3f9a6d0c8b7e4a2190f1c3d5e7b90000';`,
+    'app.ts': 'export const pat = process.env.CLARIFAI_PAT;',
   });
   const evidence = await gatherCodeEvidence(root);
-  assert.deepEqual(evidence.keyLiterals.map((k) => k.file), ['clarifai.d.ts']);
-  assert.equal(evidence.filesScanned, 2);
+  assert.deepEqual([evidence.filesScanned, evidence.keyLiterals.length, evidence.envReads.length], [1, 0, 1]);
 });
