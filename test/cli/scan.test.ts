@@ -121,3 +121,12 @@ test('`node bin/keydoctor.js scan` works from the built package, piped: no progr
   assert.equal(JSON.parse(r.stdout).runs[0].tool.driver.name, 'keydoctor');
   assert.ok(!r.stdout.includes(FAKE_KEY));
 });
+
+test('on a terminal, machine formats still draw no progress meter', async () => {
+  const root = planted();
+  for (const format of ['json', 'sarif']) {
+    const r = await runCli(['scan', root, '--format', format], { env, tty: true });
+    assert.equal(r.stderr, '', format);
+    assert.doesNotThrow(() => JSON.parse(r.stdout));
+  }
+});
