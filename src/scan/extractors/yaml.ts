@@ -67,6 +67,10 @@ export function extractYaml(doc: Doc, flavor: YamlFlavor, shell: (doc: Doc) => v
     }
   }
   if (block) runScript(block.first, lines.length);
+  // Actions expressions: `${{ env.X }}` reads the workflow's environment (secrets.* and vars.* are not env).
+  if (flavor === 'actions' && doc.text.includes('env.')) {
+    for (const m of doc.text.matchAll(/\$\{\{[^}]*?\benv\.([A-Za-z_]\w*)/gu)) doc.facts.envReads.push({ ...doc.site(m.index + m[0].length - m[1]!.length), name: m[1]!, language: 'yaml' });
+  }
   if (flavor === 'compose' && doc.text.includes('$')) {
     for (const m of doc.text.matchAll(COMPOSE_VAR)) doc.facts.envReads.push({ ...doc.site(m.index), name: m[1] ?? m[2]!, language: 'yaml' });
   }

@@ -120,11 +120,14 @@ test('GitHub Actions: run blocks are shell; secrets in env blocks are not keys',
     '          curl -H "Authorization: Key $CLARIFAI_PAT" \\',
     '            https://api.clarifai.com/v2/users/me',
     '      - run: echo "$CLARIFAI_USER_ID"',
+    '      - uses: some/action@v1',
+    '        with: { token: "${{ env.CLARIFAI_APP_ID }}" }',
   ].join('\n');
   const f = extract(text, 'actions', '.github/workflows/ci.yml');
   assert.deepEqual(f.envReads.map((r) => [r.line, r.name]), [
     [10, 'CLARIFAI_PAT'],
     [12, 'CLARIFAI_USER_ID'],
+    [14, 'CLARIFAI_APP_ID'],
   ]);
   assert.deepEqual(f.authHeaders.map((h) => [h.line, h.column]), [[10, 19]]);
   assert.deepEqual(f.urls.map((u) => [u.line, u.kind]), [
