@@ -146,9 +146,13 @@ export function scanFile(absPath: string, file: string, kind: FileKind, maxFileB
   return withDependencies(scanSource(absPath, file, kind, maxFileBytes), absPath, file, maxFileBytes);
 }
 
+/** Notebooks carry their outputs (images as base64) and are where keys leak most: they get 8 times the cap. */
+const NOTEBOOK_CAP_FACTOR = 8;
+
 function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes: number): FileResult {
-  const read = readTextFile(absPath, maxFileBytes);
-  if (!read.ok) return { bytes: 0, skipped: read.reason.startsWith('larger than') ? `larger than ${formatSize(maxFileBytes)} (raise with --max-file-size)` : read.reason };
+  const cap = kind === 'notebook' ? maxFileBytes * NOTEBOOK_CAP_FACTOR : maxFileBytes;
+  const read = readTextFile(absPath, cap);
+  if (!read.ok) return { bytes: 0, skipped: read.reason.startsWith('larger than') ? `larger than ${formatSize(cap)} (raise with --max-file-size)` : read.reason };
   const bytes = read.bytes;
   let resolved: ReadKind | undefined = kind === 'shebang' ? undefined : kind;
   if (kind === 'shebang') {
