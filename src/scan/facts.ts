@@ -1,5 +1,6 @@
 // The facts one file yields, in a form that crosses worker threads (key values as plain strings until the main thread wraps them).
 import type { AuthHeaderSite, CodeEvidence, EnvRead, ImportSite, KeyLiteral, UrlSite } from '../types/code-evidence.js';
+import type { FileCredentialFacts } from './credential/types.js';
 
 export type RawKeyLiteral = Omit<KeyLiteral, 'value'> & { value: string };
 
@@ -10,6 +11,8 @@ export interface FileFacts {
   keyLiterals: RawKeyLiteral[];
   imports: ImportSite[];
   suppressions: CodeEvidence['suppressions'];
+  /** Credential-flow facts (assignments, imports, sinks), linked across files after the walk (src/scan/credential). */
+  credential?: FileCredentialFacts;
 }
 
 export function emptyFacts(): FileFacts {
@@ -18,8 +21,13 @@ export function emptyFacts(): FileFacts {
 
 export function isEmpty(f: FileFacts): boolean {
   return (
-    f.envReads.length + f.authHeaders.length + f.urls.length + f.keyLiterals.length + f.imports.length + f.suppressions.length === 0
+    f.envReads.length + f.authHeaders.length + f.urls.length + f.keyLiterals.length + f.imports.length + f.suppressions.length === 0 &&
+    !hasCredentialFacts(f.credential)
   );
+}
+
+function hasCredentialFacts(c: FileCredentialFacts | undefined): boolean {
+  return c !== undefined && c.bindings.length + c.imports.length + c.sinks.length + c.logs.length + c.documented.length > 0;
 }
 
 /** Drops repeats of the same fact at the same place (a pass over a file and over its code blocks may meet twice). */
@@ -40,5 +48,6 @@ export function dedupeFacts(f: FileFacts): FileFacts {
     keyLiterals: unique(f.keyLiterals, (t) => t.value),
     imports: unique(f.imports, (t) => t.module),
     suppressions: f.suppressions.filter((s, i, all) => all.findIndex((o) => o.line === s.line) === i),
+    ...(f.credential ? { credential: f.credential } : {}),
   };
 }

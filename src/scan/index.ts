@@ -7,6 +7,8 @@ import type { CodeEvidence } from '../types/code-evidence.js';
 import type { FileFacts } from './facts.js';
 import { ScanPool } from './pool.js';
 import { DEFAULT_MAX_FILE_BYTES, scanFile, type FileResult } from './scan-file.js';
+import { resolveCredentialFlow } from './credential/resolve.js';
+import type { FileCredentialFacts } from './credential/types.js';
 import { walk, type WalkItem } from './walker.js';
 
 export { DEFAULT_MAX_FILE_BYTES } from './scan-file.js';
@@ -79,11 +81,13 @@ export async function gatherCodeEvidence(root: string, options: GatherCodeOption
   const skip = (file: string, reason: string) => {
     if (options.verbose || !expectedSkip(reason)) evidence.skipped.push({ file, reason });
   };
+  const flows: FileCredentialFacts[] = [];
   const merge = (file: string, r: FileResult) => {
     if (r.skipped) skip(file, r.skipped);
     else evidence.filesScanned++;
     evidence.bytesScanned += r.bytes;
     if (r.facts) mergeFacts(evidence, r.facts);
+    if (r.facts?.credential) flows.push(r.facts.credential);
     progress(false);
   };
   type FileItem = Extract<WalkItem, { type: 'file' }>;
@@ -137,6 +141,8 @@ export async function gatherCodeEvidence(root: string, options: GatherCodeOption
   }
   options.signal?.throwIfAborted();
   sortEvidence(evidence);
+  // Credentials are linked across files (imports, config modules) once every file is in.
+  Object.assign(evidence, resolveCredentialFlow(flows));
   progress(true);
   return evidence;
 }

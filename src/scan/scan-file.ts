@@ -15,6 +15,8 @@ import { extractClarifaiUsage } from './extractors/clarifai-usage.js';
 import { isManifestOnly } from './manifests/index.js';
 import { scanManifest, withDependencies } from './manifests/scan.js';
 import { shebangKind, type FileKind } from './languages.js';
+import { extractDocumentedNames } from './credential/docs.js';
+import { extractCredentialFlow } from './credential/extract.js';
 import { fileFlags } from './text.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -76,10 +78,12 @@ const runners = {
   js(doc: Doc) {
     extractJs(doc);
     extractClarifaiUsage(doc);
+    extractCredentialFlow(doc, 'js');
   },
   python(doc: Doc) {
     extractPython(doc);
     extractClarifaiUsage(doc);
+    extractCredentialFlow(doc, 'python');
   },
   markdown(doc: Doc) {
     extractMarkdown(doc, runners);
@@ -115,6 +119,7 @@ export function extractText(file: string, text: string, kind: ReadKind): FileFac
         break;
       case 'markdown':
         extractMarkdown(doc, runners);
+        extractDocumentedNames(doc);
         break;
       case 'dockerfile':
         extractDockerfile(doc, extractShell);

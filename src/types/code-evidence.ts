@@ -58,6 +58,60 @@ export interface SkippedFile {
   reason: string;
 }
 
+/** How a credential leaves the code: a header, gRPC metadata, an SDK argument, or an SDK reading the environment itself. */
+export type CredentialSink = 'http-header' | 'grpc-metadata' | 'sdk-argument' | 'sdk-default';
+
+/** Where the value a credential sink sends comes from, followed through bindings, imports and exports. */
+export type CredentialOrigin =
+  /** Read from the environment, under any of these names (`process.env.A || process.env.B`). */
+  | { kind: 'env'; names: string[] }
+  /** A string literal in code (`PAT = '…'`, or `os.environ['CLARIFAI_PAT'] = '…'` before the SDK reads it). */
+  | { kind: 'literal'; value: Secret }
+  /** A secrets store that is not the environment (Streamlit `st.secrets`, Colab `userdata`). */
+  | { kind: 'store'; store: string }
+  /** A function parameter, a call result, anything the scan cannot follow; `expression` is masked. */
+  | { kind: 'unknown'; expression: string };
+
+/** A credential the code sends, traced back to where its value comes from. */
+export interface CredentialUse extends CodeSite {
+  sink: CredentialSink;
+  /** In words: `Authorization header`, `Model(pat=…)`, `new Clarifai.App({ apiKey })`, `Model(…) with no pat`. */
+  via: string;
+  /** The expression sent, as written at the sink (keys masked); empty for `sdk-default`. */
+  expression: string;
+  origin: CredentialOrigin;
+  /** Env names the value is read from (origin env, or the names an SDK reads itself); empty otherwise. */
+  envNames: string[];
+  /** The places followed from the sink to the origin (assignments, imports, exports), in order. */
+  trace: CodeSite[];
+  /** The SDK that reads the environment itself (`sdk-default`): `clarifai (Python SDK)`, `clarifai-nodejs`. */
+  sdk?: string;
+  /** Set when the call runs in a browser: why the scan thinks so (`imports react`, `'use client'`). */
+  browser?: string;
+}
+
+/** A credential printed or logged (`print(pat)`, `console.log(PAT)`, `logger.info(f"…{pat}")`). */
+export interface CredentialLog extends CodeSite {
+  /** `print`, `console.log`, `logger.info` … */
+  via: string;
+  /** The expression printed (masked). */
+  expression: string;
+  /** Env names it was read from, when known. */
+  envNames: string[];
+}
+
+/** A variable a README, a docs page or an example env file tells users to set (`export CLARIFAI_PAT=…`). */
+export interface DocumentedName extends CodeSite {
+  name: string;
+}
+
+/** Whether a JS file runs in the browser or on a server, and why the scan thinks so. */
+export interface FileRuntime {
+  file: string;
+  runtime: 'browser' | 'server';
+  reason: string;
+}
+
 export interface CodeEvidence {
   root: string;
   filesScanned: number;
@@ -75,4 +129,12 @@ export interface CodeEvidence {
    * them may carry user and app in its body. Optional: when the scan does not fill it, checks treat it as unknown.
    */
   userAppIdFiles?: string[];
+  /** Credentials the code sends, traced to their origin (src/scan/credential). Optional: absent means not traced. */
+  credentials?: CredentialUse[];
+  /** Credentials the code prints or logs. */
+  credentialLogs?: CredentialLog[];
+  /** Variables the project's docs tell users to set. */
+  documentedNames?: DocumentedName[];
+  /** JS files whose runtime (browser or server) the scan could tell. */
+  runtimes?: FileRuntime[];
 }
