@@ -11,6 +11,9 @@ import { check as inlineComment } from './inline-comment.js';
 import { check as invalidUtf8 } from './invalid-utf8.js';
 import { check as duplicateName } from './duplicate-name.js';
 import { check as codeNearMiss } from './code-near-miss.js';
+import { check as codeCredentialUnset } from './code-credential-unset.js';
+import { check as codeCredentialDocs } from './code-credential-docs.js';
+import { check as codeCredentialName } from './code-credential-name.js';
 import { check as liveOtherSourceWorks } from './live-other-source-works.js';
 import { check as liveNeverSet } from './live-never-set.js';
 
@@ -27,6 +30,10 @@ export const envChecks: Check[] = [
   invalidUtf8,
   duplicateName,
   codeNearMiss,
+  // What the code actually sends: the variable it reads, what the docs say to set, what the name is.
+  codeCredentialUnset,
+  codeCredentialDocs,
+  codeCredentialName,
   // Live: which source holds the value Clarifai accepts.
   liveNeverSet,
   liveOtherSourceWorks,

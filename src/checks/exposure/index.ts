@@ -2,5 +2,7 @@
 import type { Check } from '../../types/check.js';
 import { check as hardcodedKey } from './hardcoded-key.js';
 import { check as envFileCommitted } from './env-file-committed.js';
+import { check as codeCredentialBrowser } from './code-credential-browser.js';
+import { check as codeCredentialLogged } from './code-credential-logged.js';
 
-export const exposureChecks: Check[] = [hardcodedKey, envFileCommitted];
+export const exposureChecks: Check[] = [hardcodedKey, envFileCommitted, codeCredentialBrowser, codeCredentialLogged];

@@ -10,6 +10,7 @@ import { check as invisibleCharacter } from './invisible-character.js';
 import { check as lookalikeCharacter } from './lookalike-character.js';
 import { check as wrongFormat } from './wrong-format.js';
 import { check as uppercaseHex } from './uppercase-hex.js';
+import { check as codeCredentialPlaceholder } from './code-credential-placeholder.js';
 import { check as liveCandidateWorks } from './live-candidate-works.js';
 import { check as liveRejected } from './live-rejected.js';
 
@@ -24,6 +25,7 @@ export const keyChecks: Check[] = [
   lookalikeCharacter,
   wrongFormat,
   uppercaseHex,
+  codeCredentialPlaceholder,
   // Live: what Clarifai itself said about the value.
   liveCandidateWorks,
   liveRejected,

@@ -6,11 +6,12 @@ import { finding, type CheckContext, type CheckMeta } from '../../../types/check
 import type { Finding, Severity } from '../../../types/diagnostic.js';
 import type { EnvFile } from '../../../types/evidence.js';
 import type { EnvLocation, FileLocation } from '../../../types/location.js';
+import { tracedCredentialNames } from './code-credentials.js';
 
-/** The Clarifai credential variables plus every expected name (`--expect`) that looks like a secret. */
+/** The Clarifai credential variables, every expected name (`--expect`) that looks like a secret, and the names the code's credential is read from. */
 export function credentialNames(ctx: CheckContext): string[] {
   const extra = ctx.options.expected.filter((n) => !CLARIFAI_VARIABLE_NAMES.includes(n) && looksLikeSecretName(n));
-  return [...new Set([...CLARIFAI_CREDENTIAL_NAMES, ...extra])];
+  return [...new Set([...CLARIFAI_CREDENTIAL_NAMES, ...extra, ...tracedCredentialNames(ctx.evidence.code)])];
 }
 
 /** Names keydoctor is asked about: the Clarifai list, `--expect`, and any name the scanned code reads. */

@@ -7,6 +7,7 @@ import { finding, type CheckContext, type CheckMeta } from '../../../types/check
 import type { Finding, Severity } from '../../../types/diagnostic.js';
 import type { Definition } from '../../../types/evidence.js';
 import type { EnvLocation } from '../../../types/location.js';
+import { tracedCredentialNames } from '../../env/lib/code-credentials.js';
 
 export interface KeyTarget {
   name: string;
@@ -31,6 +32,8 @@ export function keyTargets(ctx: CheckContext): KeyTarget[] {
   if (cached) return cached;
   const names = new Set<string>(CLARIFAI_CREDENTIAL_NAMES);
   for (const name of ctx.options.expected) if (looksLikeSecretName(name)) names.add(name);
+  // Whatever the code sends as the key, under whatever name (API_KEY, REACT_APP_CLARIFAI_KEY), is judged as a key.
+  for (const name of tracedCredentialNames(ctx.evidence.code)) names.add(name);
   const out: KeyTarget[] = [];
   for (const name of names) {
     const variable = ctx.evidence.env.variables.get(name);

@@ -1,0 +1,41 @@
+// The credentials the scanned code sends (traced by src/scan/credential), as the key, env and exposure checks read them.
+import { CLARIFAI_CREDENTIAL_NAMES } from '../../../providers/clarifai/variables.js';
+import type { CodeEvidence, CredentialUse } from '../../../types/code-evidence.js';
+import { envReadIn, familyOf, where } from '../../endpoint/lib/site.js';
+
+/** Every variable the code's credential comes from, explicit reads and SDK defaults alike. */
+export function tracedCredentialNames(code: CodeEvidence | undefined): string[] {
+  return [...new Set((code?.credentials ?? []).flatMap((c) => c.envNames))];
+}
+
+/** Uses whose value comes from the environment (read by the code, or by an SDK on its own). */
+export function envUses(code: CodeEvidence | undefined): CredentialUse[] {
+  return (code?.credentials ?? []).filter((c) => c.envNames.length > 0);
+}
+
+/** `src/app.js:12 sends` / `the clarifai Python SDK (app.py:5, Model(…) with no pat) reads`. */
+export function sender(use: CredentialUse): string {
+  return use.sink === 'sdk-default' ? `${use.sdk ?? 'the SDK'} (${where(use)}, ${use.via}) reads` : `${where(use)} sends`;
+}
+
+/** Where the value was read, when it was not at the sink itself: ` (read at src/config.js:3)`. */
+export function readAt(use: CredentialUse): string {
+  const last = use.trace.at(-1);
+  return last && (last.file !== use.file || last.line !== use.line) ? ` (read at ${where(last)})` : '';
+}
+
+/** How the code reads a name, in the file's own language: `process.env.CLARIFAI_PAT`, `os.environ["CLARIFAI_PAT"]`. */
+export function readIn(file: string, name: string): string {
+  return envReadIn(familyOf(file), name);
+}
+
+export function isStandardName(name: string): boolean {
+  return CLARIFAI_CREDENTIAL_NAMES.includes(name);
+}
+
+/** One use per group key (the first by place), with the others as related places. */
+export function firstOf<T extends CredentialUse>(uses: readonly T[], key: (u: T) => string): { use: T; others: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const u of uses) groups.set(key(u), [...(groups.get(key(u)) ?? []), u]);
+  return [...groups.values()].map(([use, ...others]) => ({ use: use!, others }));
+}

@@ -1,0 +1,47 @@
+// Flags code that sends a placeholder written into the code (PAT = 'YOUR_PAT_HERE', os.environ['CLARIFAI_PAT'] = '<your pat>') as the Clarifai key.
+import { analyzeKeyValue } from '../../providers/clarifai/key-format.js';
+import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import type { Finding } from '../../types/diagnostic.js';
+import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
+import { readIn } from '../env/lib/code-credentials.js';
+
+const meta: CheckMeta = {
+  id: 'key/code-credential-placeholder',
+  category: 'key',
+  severity: 'error',
+  title: 'Code sends a placeholder as the key',
+  description:
+    'The credential the code sends is a string written into the code, and that string is a placeholder from an example ' +
+    "(YOUR_PAT_HERE, <your-api-key>, xxx) — Clarifai's own snippets ship with PAT = 'YOUR_PAT_HERE' and " +
+    'os.environ["CLARIFAI_PAT"] = "YOUR_PAT_HERE". No real key is sent, so Clarifai rejects every request.',
+};
+
+export const check: Check = {
+  meta,
+  run({ evidence }) {
+    const out: Finding[] = [];
+    const seen = new Set<string>();
+    for (const use of evidence.code?.credentials ?? []) {
+      if (use.origin.kind !== 'literal') continue;
+      const identity = analyzeKeyValue(use.origin.value.reveal()).identity;
+      // An empty string is usually a default that something fills in later; only example text is certain.
+      if (identity?.kind !== 'placeholder' || identity.label === 'empty') continue;
+      const at = use.trace.at(-1) ?? use;
+      const key = `${at.file}:${at.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const setsEnv = /environ|process\.env/u.test(at.snippet);
+      out.push(
+        finding(meta, {
+          message: `${use.sink === 'sdk-default' ? `${use.sdk ?? 'The SDK'} at ${where(use)} sends` : `${where(use)} sends`} ${identity.label} written at ${where(at)} as the Clarifai key, not a key.`,
+          fix: setsEnv
+            ? `Delete the line at ${where(at)} and set CLARIFAI_PAT outside the code (a git-ignored .env or the shell: export CLARIFAI_PAT=<your PAT>); create a PAT at https://clarifai.com/me/settings/secrets.`
+            : `Read the key from the environment instead (\`${readIn(at.file, 'CLARIFAI_PAT')}\`) at ${where(at)}, and set CLARIFAI_PAT in a git-ignored .env or the shell; create a PAT at https://clarifai.com/me/settings/secrets.`,
+          location: siteLocation(use),
+          related: use.trace.map(siteLocation),
+        }),
+      );
+    }
+    return out.map(scrubFinding);
+  },
+};
