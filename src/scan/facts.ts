@@ -1,5 +1,5 @@
 // The facts one file yields, in a form that crosses worker threads (key values as plain strings until the main thread wraps them).
-import type { AuthHeaderSite, CodeEvidence, EnvRead, ImportSite, KeyLiteral, UrlSite } from '../types/code-evidence.js';
+import type { AuthHeaderSite, ClientSite, CodeEvidence, DependencySite, EnvRead, IdSite, ImportSite, KeyLiteral, UrlSite } from '../types/code-evidence.js';
 import type { FileCredentialFacts } from './credential/types.js';
 
 export type RawKeyLiteral = Omit<KeyLiteral, 'value'> & { value: string };
@@ -11,6 +11,10 @@ export interface FileFacts {
   keyLiterals: RawKeyLiteral[];
   imports: ImportSite[];
   suppressions: CodeEvidence['suppressions'];
+  /** Clarifai-specific facts (src/scan/extractors/clarifai-usage.ts, src/scan/manifests): absent when none. */
+  dependencies?: DependencySite[];
+  clientSites?: ClientSite[];
+  idSites?: IdSite[];
   /** Credential-flow facts (assignments, imports, sinks), linked across files after the walk (src/scan/credential). */
   credential?: FileCredentialFacts;
 }
@@ -21,7 +25,8 @@ export function emptyFacts(): FileFacts {
 
 export function isEmpty(f: FileFacts): boolean {
   return (
-    f.envReads.length + f.authHeaders.length + f.urls.length + f.keyLiterals.length + f.imports.length + f.suppressions.length === 0 &&
+    f.envReads.length + f.authHeaders.length + f.urls.length + f.keyLiterals.length + f.imports.length + f.suppressions.length +
+      (f.dependencies?.length ?? 0) + (f.clientSites?.length ?? 0) + (f.idSites?.length ?? 0) === 0 &&
     !hasCredentialFacts(f.credential)
   );
 }
@@ -42,6 +47,7 @@ export function dedupeFacts(f: FileFacts): FileFacts {
     });
   };
   return {
+    ...f,
     envReads: unique(f.envReads, (t) => t.name),
     authHeaders: unique(f.authHeaders, (t) => t.name),
     urls: unique(f.urls, (t) => t.url),

@@ -6,6 +6,7 @@ import { Secret } from '../core/secret.js';
 import type { CodeEvidence } from '../types/code-evidence.js';
 import type { FileFacts } from './facts.js';
 import { ScanPool } from './pool.js';
+import { finishClarifaiFacts, mergeClarifaiFacts } from './extractors/clarifai-usage.js';
 import { DEFAULT_MAX_FILE_BYTES, scanFile, type FileResult } from './scan-file.js';
 import { resolveCredentialFlow } from './credential/resolve.js';
 import type { FileCredentialFacts } from './credential/types.js';
@@ -154,6 +155,7 @@ function mergeFacts(evidence: CodeEvidence, facts: FileFacts): void {
   evidence.imports.push(...facts.imports);
   evidence.suppressions.push(...facts.suppressions);
   for (const k of facts.keyLiterals) evidence.keyLiterals.push({ ...k, value: new Secret(k.value) });
+  mergeClarifaiFacts(evidence, facts);
 }
 
 function sortEvidence(e: CodeEvidence): void {
@@ -165,5 +167,6 @@ function sortEvidence(e: CodeEvidence): void {
   e.keyLiterals.sort(byPlace);
   e.imports.sort(byPlace);
   e.suppressions.sort(byPlace);
+  finishClarifaiFacts(e);
   e.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

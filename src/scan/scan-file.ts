@@ -73,16 +73,16 @@ const runners = {
   },
   shell(doc: Doc) {
     extractShell(doc);
-    extractClarifaiUsage(doc);
+    extractClarifaiUsage(doc, 'shell');
   },
   js(doc: Doc) {
     extractJs(doc);
-    extractClarifaiUsage(doc);
+    extractClarifaiUsage(doc, 'js');
     extractCredentialFlow(doc, 'js');
   },
   python(doc: Doc) {
     extractPython(doc);
-    extractClarifaiUsage(doc);
+    extractClarifaiUsage(doc, 'python');
     extractCredentialFlow(doc, 'python');
   },
   markdown(doc: Doc) {

@@ -53,6 +53,64 @@ export interface ImportSite extends CodeSite {
   module: string;
 }
 
+/** A Clarifai package a manifest or lockfile declares: `"clarifai": "^2.9.1"`, `clarifai==2.6.2`, a locked `2.9.1`. */
+export interface DependencySite extends CodeSite {
+  ecosystem: 'npm' | 'pypi';
+  /** The package name as the registry spells it (`clarifai`, `clarifai-nodejs`, `clarifai-grpc`). */
+  name: string;
+  /** The version or range as written (`^2.9.1`, `>=2,<3`); empty when the manifest gives none. */
+  spec: string;
+  /** From a lockfile: `spec` is the exact version installed. */
+  locked: boolean;
+}
+
+/** Code that dates the Clarifai client it uses: the npm `clarifai` 2.x client, the Python `clarifai` 2.x REST client, or the 1.x v1 client. */
+export interface ClientSite extends CodeSite {
+  client: 'js-clarifai-2' | 'py-clarifai-2' | 'py-clarifai-1';
+  /**
+   * `import` of the client, its `constructor` with an API key (or none), a constructor given an app id and secret
+   * (`app-secret`), or a public model reached through the client (`public-model`: `Clarifai.GENERAL_MODEL`,
+   * `app.public_models.general_model`).
+   */
+  form: 'import' | 'constructor' | 'app-secret' | 'public-model';
+  /** For `public-model`: the constant or attribute as written (`Clarifai.FACE_DETECT_MODEL`). */
+  model?: string;
+}
+
+/** A user, app or model id the code sets (`USER_ID = 'clarifai'`, `model_id=MODEL_ID`, `setAppId(process.env.APP_ID)`). */
+export interface IdSite extends CodeSite {
+  role: 'user' | 'app' | 'model';
+  /** The name as written: `USER_ID`, `user_id`, `modelId`, `setModelId`. */
+  name: string;
+  /** The string literal it is set to, when it is one. */
+  literal?: string;
+  /** Otherwise the expression (`USER_ID`, `config.userId`); env reads are in `env`. */
+  expr?: string;
+  /** The environment variable it is read from. */
+  env?: string;
+  /** Inside what names a request's owner: `user_app_id`, `UserAppIDSet`, `authConfig`, `Model(…)`. */
+  owner: boolean;
+}
+
+/** A key-shaped literal found on a line a past commit added (see `keydoctor scan --history`). */
+export interface HistoryKey extends KeyLiteral {
+  /** Short sha and date (YYYY-MM-DD) of the oldest commit that added it at this path. */
+  commit: string;
+  date: string;
+  /** How many commits added this value at this path. */
+  commits: number;
+}
+
+/** What reading git history found. */
+export interface HistoryEvidence {
+  commitsRead: number;
+  keys: HistoryKey[];
+  /** The clone is shallow: commits before its horizon were not read. */
+  shallow: boolean;
+  /** Why the read stopped early or left things out, in words; absent when it read everything. */
+  incomplete?: string;
+}
+
 export interface SkippedFile {
   file: string;
   reason: string;
@@ -129,6 +187,14 @@ export interface CodeEvidence {
    * them may carry user and app in its body. Optional: when the scan does not fill it, checks treat it as unknown.
    */
   userAppIdFiles?: string[];
+  /** Clarifai packages declared in package.json, requirements, pyproject, Pipfile and their lockfiles. */
+  dependencies?: DependencySite[];
+  /** Uses of the legacy Clarifai clients. */
+  clientSites?: ClientSite[];
+  /** User, app and model ids set in code (what a request names as the owner of a model). */
+  idSites?: IdSite[];
+  /** Set by `scan --history`: keys on lines that past commits added. */
+  history?: HistoryEvidence;
   /** Credentials the code sends, traced to their origin (src/scan/credential). Optional: absent means not traced. */
   credentials?: CredentialUse[];
   /** Credentials the code prints or logs. */
