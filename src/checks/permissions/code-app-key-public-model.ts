@@ -3,6 +3,7 @@ import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialedPaths } from '../endpoint/lib/credential-paths.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
+import { appKeyPublicModelDrafts } from './lib/app-key-public-model.js';
 
 const meta: CheckMeta = {
   id: 'permissions/code-app-key-public-model',
@@ -33,6 +34,8 @@ export const check: Check = {
         }),
       );
     }
+    // The same failure written other ways: a public model on the short /v2/models/{id} path, or clarifai/main in user_app_id.
+    for (const draft of appKeyPublicModelDrafts(code)) out.push(finding(meta, draft));
     return out.map(scrubFinding);
   },
 };

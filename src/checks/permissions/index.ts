@@ -3,6 +3,8 @@ import type { Check } from '../../types/check.js';
 import { check as codePatWithoutApp } from './code-pat-without-app.js';
 import { check as codeAppKeyPatRoute } from './code-app-key-pat-route.js';
 import { check as codeAppKeyPublicModel } from './code-app-key-public-model.js';
+import { check as publicModelOwnApp } from './public-model-own-app.js';
+import { check as publicModelNameAsId } from './public-model-name-as-id.js';
 import { check as liveMissingScopes } from './live-missing-scopes.js';
 import { check as liveAppKeyOnPatRoute } from './live-app-key-on-pat-route.js';
 import { check as livePatNeedsApp } from './live-pat-needs-app.js';
@@ -13,6 +15,8 @@ export const permissionsChecks: Check[] = [
   codePatWithoutApp,
   codeAppKeyPatRoute,
   codeAppKeyPublicModel,
+  publicModelOwnApp,
+  publicModelNameAsId,
   // Live: the key's kind, owner and scopes against the call.
   livePublicModelNeedsPat,
   liveAppKeyOnPatRoute,

@@ -1,0 +1,66 @@
+// Flags a request for one of Clarifai's public models that names the caller's own user/app instead of clarifai/main, so the model is looked up in the wrong app.
+import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import type { Finding } from '../../types/diagnostic.js';
+import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
+import { isPlaceholderId, isPublicOwner, modelPaths, ownersByFile, publicModelOf, publicModelPath, type Resolved } from './lib/model-target.js';
+
+const meta: CheckMeta = {
+  id: 'permissions/public-model-own-app',
+  category: 'permissions',
+  severity: 'error',
+  title: "Public model requested from the caller's own app",
+  description:
+    "Clarifai's public models (General, Face Detection, …) live under user `clarifai`, app `main`. A request names the " +
+    'owner of the model it wants, in the path (`/v2/users/{user_id}/apps/{app_id}/models/{model_id}/…`) or in ' +
+    '`user_app_id`; with your own user and app there, Clarifai looks the model up in your app, where it does not exist. ' +
+    "Clarifai's own example of the API 11.6 change is exactly this call. The error code of the failure is not documented.",
+};
+
+/** An owner someone actually set: a literal that is not a placeholder, or an environment variable. */
+function ownOwner(user: Resolved | undefined): user is Resolved {
+  if (!user) return false;
+  if (user.env !== undefined) return true;
+  return user.literal !== undefined && !isPublicOwner(user) && !isPlaceholderId(user.literal);
+}
+
+const FIX_TAIL = "with a Personal Access Token (an app API key cannot reach clarifai/main): keep your own ids for your own app's resources only.";
+
+export const check: Check = {
+  meta,
+  run({ evidence }) {
+    const code = evidence.code;
+    if (!code) return [];
+    const out: Finding[] = [];
+    const reported = new Set<string>();
+    for (const p of modelPaths(code)) {
+      const pub = publicModelOf(p.model.literal);
+      if (!pub || p.userWritten === undefined || !ownOwner(p.user)) continue;
+      reported.add(p.site.file);
+      out.push(
+        finding(meta, {
+          message: `${where(p.site)} asks for Clarifai's public model ${p.model.literal} under user ${p.user.shown} instead of clarifai/main, so Clarifai looks for it in that user's app.`,
+          fix: `Call \`${publicModelPath(pub.model, p.rest)}\` ${FIX_TAIL}`,
+          location: siteLocation(p.site),
+        }),
+      );
+    }
+    for (const owners of ownersByFile(code).values()) {
+      if (reported.has(owners.file) || owners.users.length === 0) continue;
+      // Every owner in the file must be someone else's: a file that also names clarifai (or an owner we cannot read) is left alone.
+      if (!owners.users.every((u) => ownOwner(u.resolved))) continue;
+      const publicModels = owners.models.map((m) => ({ m, pub: publicModelOf(m.resolved?.literal) })).filter((x) => x.pub !== undefined);
+      if (publicModels.length === 0) continue;
+      const owner = owners.users[0]!;
+      const { m, pub } = publicModels[0]!;
+      out.push(
+        finding(meta, {
+          message: `${where(owner.site)} names user ${owner.resolved!.shown} as the owner of a request for Clarifai's public model ${m.resolved!.literal} (${where(m.site)}), so Clarifai looks for it in that user's app instead of clarifai/main.`,
+          fix: `Set user_id 'clarifai' and app_id 'main' for this call (or call \`${publicModelPath(pub!.model)}\`) ${FIX_TAIL}`,
+          location: siteLocation(owner.site),
+          related: [siteLocation(m.site)],
+        }),
+      );
+    }
+    return out.map(scrubFinding);
+  },
+};
