@@ -20,9 +20,11 @@ const meta: CheckMeta = {
 /** Old API names carry a version (`general-v1.3`, `food-items-v1.0`): no one's own model is called that by accident. */
 const VERSIONED_NAME = /-v\d+(?:\.\d+)*$/u;
 
-function describe(model: PublicModel): string {
+/** `the display name of Clarifai's Food model, whose id is food-item-recognition` */
+function describe(value: string, model: PublicModel): string {
+  const kind = model.displayNames.some((n) => n.toLowerCase() === value.toLowerCase()) ? 'display name' : 'old API name';
   const name = model.displayNames[0] ?? model.key;
-  return model.id ? `"${name}" model, whose id is ${model.id}` : `"${name}" model, whose current id no source names`;
+  return `the ${kind} of Clarifai's ${name} model, ${model.id ? `whose id is ${model.id}` : 'whose current id no source names'}`;
 }
 
 export const check: Check = {
@@ -37,7 +39,7 @@ export const check: Check = {
       out.push(
         finding(meta, {
           severity,
-          message: `${where(site)} asks for the model "${value}", which is the name of Clarifai's ${describe(model)}: Clarifai looks models up by id, not by name.`,
+          message: `${where(site)} asks for the model "${value}", ${describe(value, model)}: Clarifai looks models up by id, not by name.`,
           fix: model.id
             ? `Use the id ${model.id} (\`${publicModelPath(model, rest)}\`, with a Personal Access Token).`
             : `Use its id instead of the name; the current id is not known to keydoctor, so look the model up at https://clarifai.com/clarifai/main/models.`,

@@ -23,7 +23,12 @@ function ownOwner(user: Resolved | undefined): user is Resolved {
   return user.literal !== undefined && !isPublicOwner(user) && !isPlaceholderId(user.literal);
 }
 
-const FIX_TAIL = "with a Personal Access Token (an app API key cannot reach clarifai/main): keep your own ids for your own app's resources only.";
+const FIX_TAIL = "with a Personal Access Token (an app API key cannot reach clarifai/main); your own user and app ids are for your own app's models.";
+
+/** `me` is Clarifai's alias for the caller: say so. */
+function ownerShown(user: Resolved): string {
+  return user.literal === 'me' ? "me (your own user)" : user.shown;
+}
 
 export const check: Check = {
   meta,
@@ -38,7 +43,7 @@ export const check: Check = {
       reported.add(p.site.file);
       out.push(
         finding(meta, {
-          message: `${where(p.site)} asks for Clarifai's public model ${p.model.literal} under user ${p.user.shown} instead of clarifai/main, so Clarifai looks for it in that user's app.`,
+          message: `${where(p.site)} asks for Clarifai's public model ${p.model.literal} under user ${ownerShown(p.user)} instead of clarifai/main, so Clarifai looks for it in that user's app.`,
           fix: `Call \`${publicModelPath(pub.model, p.rest)}\` ${FIX_TAIL}`,
           location: siteLocation(p.site),
         }),
@@ -54,7 +59,7 @@ export const check: Check = {
       const { m, pub } = publicModels[0]!;
       out.push(
         finding(meta, {
-          message: `${where(owner.site)} names user ${owner.resolved!.shown} as the owner of a request for Clarifai's public model ${m.resolved!.literal} (${where(m.site)}), so Clarifai looks for it in that user's app instead of clarifai/main.`,
+          message: `${where(owner.site)} names user ${ownerShown(owner.resolved!)} as the owner of a request for Clarifai's public model ${m.resolved!.literal} (${where(m.site)}), so Clarifai looks for it in that user's app instead of clarifai/main.`,
           fix: `Set user_id 'clarifai' and app_id 'main' for this call (or call \`${publicModelPath(pub!.model)}\`) ${FIX_TAIL}`,
           location: siteLocation(owner.site),
           related: [siteLocation(m.site)],

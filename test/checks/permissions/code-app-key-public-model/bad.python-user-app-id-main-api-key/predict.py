@@ -1,0 +1,17 @@
+import os
+
+from clarifai_grpc.channel.clarifai_channel import ClarifaiChannel
+from clarifai_grpc.grpc.api import resources_pb2, service_pb2, service_pb2_grpc
+
+API_KEY = os.environ["CLARIFAI_API_KEY"]
+stub = service_pb2_grpc.V2Stub(ClarifaiChannel.get_grpc_channel())
+metadata = (("authorization", "Key " + API_KEY),)
+
+response = stub.PostModelOutputs(
+    service_pb2.PostModelOutputsRequest(
+        user_app_id=resources_pb2.UserAppIDSet(user_id="clarifai", app_id="main"),
+        model_id="general-image-recognition",
+        inputs=[resources_pb2.Input(data=resources_pb2.Data(image=resources_pb2.Image(url="https://samples.clarifai.com/metro-north.jpg")))],
+    ),
+    metadata=metadata,
+)
