@@ -46,8 +46,9 @@ export const check: Check = {
       out.push(
         finding(meta, {
           message:
-            `${sender(use)} ${list}${readAt(use)}, which is not set in the shell or in any loaded .env file, ` +
-            `while ${sourceText(definition.location)} sets ${other}: the key goes out as ${sdk ? 'nothing' : `\`Key ${value}\``}${login}.`,
+            `${sender(use).replace(/^./u, (c) => c.toUpperCase())} ${list}${readAt(use)}, which is not set in the shell or in any loaded .env file, ` +
+            `while ${sourceText(definition.location)} sets ${other}` +
+            (sdk ? `, which the SDK does not read: the client finds no key${login}.` : `: the key goes out as \`Key ${value}\`.`),
           fix: sdk
             ? `Set ${name}: rename ${other} to ${name} in ${sourceText(definition.location)} (${use.sdk} reads only ${name}), or pass the key explicitly where the client is created.`
             : `Either rename ${other} to ${name} in ${sourceText(definition.location)}, or read ${other} in the code (\`${readIn(use.trace.at(-1)?.file ?? use.file, other)}\`${use.trace.length > 0 ? ` at ${use.trace.at(-1)!.file}:${use.trace.at(-1)!.line}` : ''}).`,

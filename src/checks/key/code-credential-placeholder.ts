@@ -33,7 +33,9 @@ export const check: Check = {
       const setsEnv = /environ|process\.env/u.test(at.snippet);
       out.push(
         finding(meta, {
-          message: `${use.sink === 'sdk-default' ? `${use.sdk ?? 'The SDK'} at ${where(use)} sends` : `${where(use)} sends`} ${identity.label} written at ${where(at)} as the Clarifai key, not a key.`,
+          message:
+            `${use.sink === 'sdk-default' ? `${(use.sdk ?? 'the SDK').replace(/^./u, (c) => c.toUpperCase())} at ${where(use)} sends` : `${where(use)} sends`} ` +
+            `the value set at ${where(at)} (\`${at.snippet}\`) as the Clarifai key: that is ${identity.label}, not a key.`,
           fix: setsEnv
             ? `Delete the line at ${where(at)} and set CLARIFAI_PAT outside the code (a git-ignored .env or the shell: export CLARIFAI_PAT=<your PAT>); create a PAT at https://clarifai.com/me/settings/secrets.`
             : `Read the key from the environment instead (\`${readIn(at.file, 'CLARIFAI_PAT')}\`) at ${where(at)}, and set CLARIFAI_PAT in a git-ignored .env or the shell; create a PAT at https://clarifai.com/me/settings/secrets.`,

@@ -1,0 +1,16 @@
+import 'dotenv/config';
+import express from 'express';
+
+const app = express();
+app.use(express.json());
+
+app.post('/caption', async (req, res) => {
+  const r = await fetch('https://api.clarifai.com/v2/users/clarifai/apps/main/models/general-image-recognition/outputs', {
+    method: 'POST',
+    headers: { Authorization: `Key ${process.env.API_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ inputs: [{ data: { image: { url: req.body.url } } }] }),
+  });
+  res.json(await r.json());
+});
+
+app.listen(3000);

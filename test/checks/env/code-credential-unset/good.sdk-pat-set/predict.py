@@ -1,0 +1,4 @@
+from clarifai.client.model import Model
+
+model = Model(url="https://clarifai.com/clarifai/main/models/general-image-recognition")
+print(model.predict_by_url("https://samples.clarifai.com/metro-north.jpg", input_type="image"))

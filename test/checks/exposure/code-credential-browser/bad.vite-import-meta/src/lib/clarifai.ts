@@ -1,0 +1,10 @@
+const PAT = import.meta.env.VITE_CLARIFAI_PAT as string;
+
+export async function tag(url: string) {
+  const res = await fetch('https://api.clarifai.com/v2/users/clarifai/apps/main/models/general-image-recognition/outputs', {
+    method: 'POST',
+    headers: { Authorization: `Key ${PAT}` },
+    body: JSON.stringify({ inputs: [{ data: { image: { url } } }] }),
+  });
+  return (await res.json()).outputs[0].data.concepts;
+}

@@ -1,0 +1,7 @@
+import os
+import sys
+
+PAT = ''
+if len(sys.argv) > 1:
+    PAT = sys.argv[1]
+metadata = (('authorization', 'Key ' + PAT),)

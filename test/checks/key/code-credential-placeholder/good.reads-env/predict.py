@@ -1,0 +1,4 @@
+import os
+
+PAT = os.environ['CLARIFAI_PAT']
+metadata = (('authorization', 'Key ' + PAT),)
