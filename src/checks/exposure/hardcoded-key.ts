@@ -21,7 +21,7 @@ const meta: CheckMeta = {
 const HEX32 = /^[0-9a-f]{32}$/u;
 const ALNUM32 = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{32}$/u;
 
-const KEY_LIKE_NAME = /key|pat|token|secret|auth|credential|passw/iu;
+export const KEY_LIKE_NAME = /key|pat|token|secret|auth|credential|passw/iu;
 const PLACEHOLDER_WORD = /your|example|placeholder|dummy|fake|sample|redacted|changeme|xxxx/iu;
 /** The placeholder Clarifai's own docs use (authorize.md). */
 const DOCS_PLACEHOLDER = 'a123457612345678';
@@ -57,14 +57,14 @@ function isCountingSequence(v: string): boolean {
 const ID_NAME = /(?:^|[^a-z])id$|Id$|ID$|_id|version|model|workflow|concept|hash|checksum|digest|sha\d*|md5|uuid|etag|commit|nonce|salt/u;
 const ID_BEFORE = /(?:(?:models|versions|workflows|concepts|inputs)\/|(?:model|version|workflow|concept|input)_?id["']?\s*[:=,]\s*\(?["'`]?)\s*$/iu;
 
-function isClarifaiId(site: KeyLiteral, value: string): boolean {
+export function isClarifaiId(site: KeyLiteral, value: string): boolean {
   if (findPublicModelByLegacyId(value) || findPublicModelByVersionId(value)) return true;
   if (site.boundTo !== undefined && ID_NAME.test(site.boundTo) && !/key|pat|token|secret/iu.test(site.boundTo)) return true;
   const before = site.snippet.split('…')[0]!.replace(/\S{0,4}$/u, '');
   return ID_BEFORE.test(before);
 }
 
-function isKeyShaped(value: string): boolean {
+export function isKeyShaped(value: string): boolean {
   return HEX32.test(value) || ALNUM32.test(value);
 }
 

@@ -4,5 +4,6 @@ import { check as hardcodedKey } from './hardcoded-key.js';
 import { check as envFileCommitted } from './env-file-committed.js';
 import { check as codeCredentialBrowser } from './code-credential-browser.js';
 import { check as codeCredentialLogged } from './code-credential-logged.js';
+import { check as keyInHistory } from './key-in-history.js';
 
-export const exposureChecks: Check[] = [hardcodedKey, envFileCommitted, codeCredentialBrowser, codeCredentialLogged];
+export const exposureChecks: Check[] = [hardcodedKey, envFileCommitted, codeCredentialBrowser, codeCredentialLogged, keyInHistory];

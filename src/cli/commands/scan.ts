@@ -13,6 +13,7 @@ import { sarifReporter } from '../../reporters/sarif.js';
 import { terminalReporter } from '../../reporters/terminal.js';
 import { applySuppressions, gatherCodeEvidence, type ScanProgress } from '../../scan/index.js';
 import { describeFsError } from '../../sources/read-text-file.js';
+import { gatherHistory, historyNote, historyProgressLine } from '../../scan/history/index.js';
 import { gatherEnvEvidence } from '../../sources/gather.js';
 import type { Evidence } from '../../types/evidence.js';
 import { isFileLocation } from '../../types/location.js';
@@ -52,6 +53,7 @@ export const command: Command = {
     'write-baseline': { type: 'string' },
     'max-file-size': { type: 'string' },
     'env-file': { type: 'string', multiple: true },
+    history: { type: 'boolean' },
   },
   help: `Usage: keydoctor scan [DIR] [options]
 
@@ -71,6 +73,8 @@ Options:
   --write-baseline FILE  Record the current findings in FILE (fingerprints, never keys)
   --max-file-size MB     Skip files larger than this (default 2)
   --env-file PATH        Also load this dotenv file when cross-checking env names (repeatable)
+  --history              Also read git history (all branches) for keys that were committed
+                         and later removed: still public, so they must be rotated
 
 Silence one finding with a comment on its line or the line above:
   // keydoctor-ignore: exposure/hardcoded-key -- fixture key, not real
@@ -114,6 +118,9 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
     } finally {
       meter?.clear();
     }
+    if (values.history) {
+      code.history = await gatherHistory(root, { signal: controller.signal, ...(meter ? { onProgress: historyProgressLine((t) => ctx.io.stderr(t)) } : {}) });
+    }
 
     const codeNames = code.envReads.map((r) => r.name).filter((n) => /clarifai/iu.test(n));
     const expected = [...new Set([...CLARIFAI_VARIABLE_NAMES, ...codeNames])];
@@ -121,6 +128,7 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
     const evidence: Evidence = { env, code };
     collectSecrets(evidence, ctx.redactor);
     for (const k of code.keyLiterals) ctx.redactor.add(k.value);
+    for (const k of code.history?.keys ?? []) ctx.redactor.add(k.value);
 
     const { allChecks } = await checksLoaded;
     const raw = runChecks(allChecks, { evidence, options: { expected } });
@@ -139,6 +147,7 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
         (current.length !== findings.length ? `; ${current.length - findings.length} known finding(s) hidden by the baseline` : '') +
         '.',
     ];
+    if (code.history) notes.push(historyNote(code.history));
     if (raw.length > located.length) notes.push(`${raw.length - located.length} finding(s) about the environment are not shown here: run "keydoctor check".`);
 
     const report = { version: VERSION, findings, notes };
