@@ -48,11 +48,24 @@ export class Doc {
 
   /** The text of a 1-based line, without its line break. */
   lineText(line: number): string {
+    const [start, end] = this.#lineBounds(line);
+    return this.text.slice(start, end).replace(/\r$/u, '');
+  }
+
+  #lineBounds(line: number): [number, number] {
     const starts = this.#lineStarts();
     const start = starts[line - 1];
-    if (start === undefined) return '';
-    const end = starts[line] !== undefined ? starts[line]! - 1 : this.text.length;
-    return this.text.slice(start, end).replace(/\r$/u, '');
+    if (start === undefined) return [0, 0];
+    return [start, starts[line] !== undefined ? starts[line]! - 1 : this.text.length];
+  }
+
+  /**
+   * Up to `before` characters of the line before `index` and `after` from it on: what the extractors look at
+   * around a hit. Bounded, so a megabyte-long line costs the same as a short one.
+   */
+  around(index: number, before: number, after = 0): string {
+    const [start, end] = this.#lineBounds(this.position(index).line);
+    return this.text.slice(Math.max(start, index - before), Math.min(end, index + after)).replace(/\r$/u, '');
   }
 
   /** Where a fact at `index` is, in file terms, with the line as a snippet (keys and `secrets` masked). */
@@ -63,14 +76,22 @@ export class Doc {
   }
 
   snippet(line: number, column: number, secrets: readonly string[] = [], label?: string): string {
-    let text = (this.#display ?? this).lineText(line);
+    const source = this.#display ?? this;
+    const [lineStart, lineEnd] = source.#lineBounds(line);
+    // Window the line first (long lines), widened to whole tokens so no cut leaves part of a key unmasked.
+    let from = Math.max(lineStart, lineStart + column - 1 - 200);
+    let to = Math.min(lineEnd, lineStart + column - 1 + 400);
+    if (from > lineStart) while (from < to && /[A-Za-z0-9]/u.test(source.text[from]!)) from++;
+    if (to < lineEnd) while (to > from && /[A-Za-z0-9]/u.test(source.text[to - 1]!)) to--;
+    let text = source.text.slice(from, to).replace(/\r$/u, '');
+    const col = column - 1 - (from - lineStart);
     for (const s of secrets) if (s.length > 0) text = text.split(s).join(mask(s));
-    // Mask before cutting the window, so a cut can never leave part of a key unmasked.
+    // Mask before cutting the snippet, so a cut can never leave part of a key unmasked.
     text = maskKeys(text);
     let start = text.length - text.trimStart().length;
     let end = text.trimEnd().length;
     if (end - start > MAX_SNIPPET) {
-      start = Math.max(start, Math.min(column - 1 - 40, end - MAX_SNIPPET));
+      start = Math.max(start, Math.min(col - 40, end - MAX_SNIPPET));
       end = Math.min(end, start + MAX_SNIPPET);
     }
     const body = text.slice(start, end);

@@ -10,7 +10,8 @@ const VERBS = 'get|post|put|patch|delete|head|options';
 
 /** The string literal around `hit` on its line: start at the opening quote, or undefined when `hit` is not in a string. */
 function enclosingString(text: string, hit: number): number | undefined {
-  const lineStart = text.lastIndexOf('\n', hit) + 1;
+  // Look back at most 2,000 characters: a very long line must not make this quadratic.
+  const lineStart = Math.max(text.lastIndexOf('\n', hit) + 1, hit - 2000);
   let open = -1;
   let quote = '';
   for (let i = lineStart; i < hit; i++) {
@@ -95,7 +96,7 @@ export function codeUrls(doc: Doc, lang: Lang): void {
     }
     if (!isClarifaiUrl(url, doc.clarifai)) continue;
     const method = lang === 'js' ? jsMethod(text, before, start, rendered.end) : pythonMethod(text, before, rendered.end);
-    const lineText = doc.lineText(doc.position(start).line);
+    const lineText = doc.around(start, 200, 300);
     doc.facts.urls.push({
       ...doc.site(start),
       url: maskKeys(url),

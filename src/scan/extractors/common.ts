@@ -30,8 +30,10 @@ export function keyLiterals(doc: Doc): void {
     const shape = keyShape(token);
     if (!shape) continue;
     if (index > 0 && /[A-Za-z0-9_\-/+.]/u.test(text[index - 1]!) ) continue;
-    const { line, column } = doc.position(index);
-    const boundTo = nameBefore(doc.lineText(line), column - 1, line > 1 ? doc.lineText(line - 1) : undefined);
+    const { line } = doc.position(index);
+    const prefix = doc.around(index, 160);
+    const previous = line > 1 ? doc.around(index - prefix.length - 1, 160) : undefined;
+    const boundTo = nameBefore(prefix, prefix.length, previous);
     // Bound to something that is not a credential (MODEL_VERSION_ID = '…', cacheKey: '…'): an id or hash.
     if (boundTo !== undefined && !keyLikeName(boundTo)) continue;
     if (boundTo === undefined && !(doc.clarifai && shape === 'hex')) continue;
@@ -137,7 +139,6 @@ export function plainTextUrls(doc: Doc): void {
     lastEnd = end;
     const url = text.slice(start, end).replace(/[.:]+$/u, '');
     if (!isClarifaiUrl(url, doc.clarifai)) continue;
-    const line = doc.lineText(doc.position(start).line);
-    doc.facts.urls.push({ ...doc.site(start), url, kind: urlKind(url, /grpc/iu.test(line)) });
+    doc.facts.urls.push({ ...doc.site(start), url, kind: urlKind(url, /grpc/iu.test(doc.around(start, 200, 200))) });
   }
 }

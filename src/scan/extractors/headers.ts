@@ -15,6 +15,8 @@ export type Bindings = Map<string, string[]>;
 
 /** Records `name = <expression reading env>` bindings from the text before an env read on its line. */
 export function bindFromPrefix(bindings: Bindings, linePrefix: string, envName: string): void {
+  // The last 300 characters are plenty for `const name: Type = `; a longer prefix would make the regex quadratic.
+  linePrefix = linePrefix.slice(-300);
   const m = /(?:^|[^\w$.])((?:this\.|self\.)?[A-Za-z_$][\w$]*)\s*(?::\s*[\w<>|[\]\s]+)?=(?![=>])[^=;]*$/u.exec(linePrefix);
   if (!m) return;
   const list = bindings.get(m[1]!) ?? [];

@@ -18,8 +18,7 @@ export function packageRoot(spec: string): string {
 
 function envRead(doc: Doc, bindings: Bindings, index: number, name: string): void {
   doc.facts.envReads.push({ ...doc.site(index), name, language: doc.language });
-  const lineStart = doc.text.lastIndexOf('\n', index) + 1;
-  bindFromPrefix(bindings, doc.text.slice(lineStart, index), name);
+  bindFromPrefix(bindings, doc.around(index, 300), name);
 }
 
 /** `const { X, Y: alias, Z = 'default' } = process.env`: each name is a read, each alias a binding. */

@@ -16,8 +16,7 @@ export function extractPython(doc: Doc): void {
       // `os.environ['X'] = …` sets the variable; it is not a read.
       if (m[3]) continue;
       doc.facts.envReads.push({ ...doc.site(m.index), name: m[2]!, language: doc.language });
-      const lineStart = text.lastIndexOf('\n', m.index) + 1;
-      bindFromPrefix(bindings, text.slice(lineStart, m.index), m[2]!);
+      bindFromPrefix(bindings, doc.around(m.index, 300), m[2]!);
     }
   }
   const firstUrl = doc.facts.urls.length;

@@ -36,7 +36,9 @@ export function shellCommands(text: string): Word[][] {
   const expansion = (i: number, w: Word): number => {
     const next = text[i + 1] ?? '';
     if (next === '{') {
-      const close = text.indexOf('}', i + 2);
+      // Bounded look-ahead: many unclosed `${` must not make the tokenizer quadratic.
+      const found = text.indexOf('}', i + 2);
+      const close = found !== -1 && found - i < 1000 ? found : -1;
       const inner = close === -1 ? '' : text.slice(i + 2, close);
       const name = /^[A-Za-z_][A-Za-z0-9_]*/u.exec(inner)?.[0];
       if (close === -1 || !name) {
@@ -50,7 +52,7 @@ export function shellCommands(text: string): Word[][] {
     if (next === '(') {
       let depth = 0;
       let j = i + 1;
-      for (; j < text.length; j++) {
+      for (; j < Math.min(text.length, i + 10_000); j++) {
         if (text[j] === '(') depth++;
         else if (text[j] === ')' && --depth === 0) break;
       }
