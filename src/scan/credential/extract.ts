@@ -29,23 +29,35 @@ function factsOf(doc: Doc, language: FileCredentialFacts['language']): FileCrede
   return doc.facts.credential;
 }
 
+/** Text that reads the environment: only such files (and Clarifai files) can be where a credential's value comes from. */
+const READS_ENV = { js: /process\s*\.\s*env|import\.meta\.env|Deno\.env/u, python: /environ|getenv|\bconfig\(|\benv\(|BaseSettings/u };
+
+const PUBLIC_PREFIX = /\b(?:REACT_APP|NEXT_PUBLIC|VITE|EXPO_PUBLIC|NUXT_PUBLIC|VUE_APP|GATSBY|PUBLIC)_/u;
+/** A cheap test before keyLikeName: most names have none of these. */
+const SECRETISH = /key|pat|token|secret|auth|cred|passw/iu;
+const credentialNamed = (name: string) => SECRETISH.test(name) && keyLikeName(name);
+
 /** Where the credential leaves the code and where its value is assigned, for one JS or Python text. */
 export function extractCredentialFlow(doc: Doc, lang: Lang): void {
   // Code blocks in Markdown are documentation, not the program: docs.ts reads what they tell users to set.
   if (doc.language === 'markdown') return;
   const facts = factsOf(doc, lang);
   headerSinks(doc, facts);
+  // Elsewhere only credential-named assignments are kept (a constants module with `PAT = '…'`): most of a big tree
+  // is library code whose every assignment would cost time and memory for nothing.
+  const all = doc.clarifai || READS_ENV[lang].test(doc.text);
   if (lang === 'js') {
-    jsBindings(doc, facts);
-    jsImports(doc, facts);
+    jsBindings(doc, facts, all);
+    if (all || facts.bindings.length > 0) jsImports(doc, facts);
     if (doc.clarifai) jsSdkSinks(doc, facts);
-    if (facts.runtime === undefined) {
+    // The runtime matters where a credential is sent or read under a public prefix (REACT_APP_…).
+    if (facts.runtime === undefined && (facts.sinks.length > 0 || PUBLIC_PREFIX.test(doc.text))) {
       const runtime = runtimeOf(doc.file, doc.text);
       if (runtime) facts.runtime = runtime;
     }
   } else {
-    pythonBindings(doc, facts);
-    pythonImports(doc, facts);
+    pythonBindings(doc, facts, all);
+    if (all || facts.bindings.length > 0) pythonImports(doc, facts);
     if (doc.clarifai) pythonSdkSinks(doc, facts);
   }
   logs(doc, facts, lang);
@@ -74,6 +86,8 @@ function headerSinks(doc: Doc, facts: FileCredentialFacts): void {
 // ---------------------------------------------------------------- JavaScript / TypeScript
 
 const JS_DECL = /(?<![\w$.])(export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[^=;\n]{1,80}?)?\s*=(?![=>])/gu;
+/** JS_DECL for names with a credential word in them: what other files are searched for. */
+const JS_SECRET_DECL = /(?<![\w$.])(export\s+)?(?:const|let|var)\s+([\w$]*(?:[Kk]ey|KEY|[Pp]at|PAT|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]uth|AUTH|[Cc]red|CRED)[\w$]*)\s*(?::\s*[^=;\n]{1,80}?)?\s*=(?![=>])/gu;
 const JS_DESTRUCTURE = /(?<![\w$.])(export\s+)?(?:const|let|var)\s*\{([^{}]{1,600})\}\s*(?::\s*[^=;\n]{1,80}?)?=(?![=>])/gu;
 const JS_ASSIGN = /(?:^|[;{}\n])[ \t]*((?:this\.)?[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*=(?![=>])/gu;
 const JS_ENV_SET = /\bprocess\s*\.\s*env\s*\[\s*(['"`])([^'"`\n]+)\1\s*\]\s*=(?![=>])/gu;
@@ -82,14 +96,15 @@ const JS_EXPORT_LIST = /(?:^|\n)[ \t]*export\s*\{([^{}]{1,600})\}\s*(?:from\s*([
 const JS_EXPORT_ALL = /(?:^|\n)[ \t]*export\s*\*\s*from\s*(['"])([^'"\n]+)\1/gu;
 const JS_CLASS_FIELD = /(?:^|\n)[ \t]*(?:(?:private|public|protected|readonly|static)\s+)*([A-Za-z_$][\w$]*)\s*(?::\s*[^=;\n]{1,80}?)?\s*=(?![=>])/gu;
 
-function jsBindings(doc: Doc, facts: FileCredentialFacts): void {
+function jsBindings(doc: Doc, facts: FileCredentialFacts, all: boolean): void {
   const text = doc.text;
   const add = (name: string, valueAt: number, at: number, exported: boolean) => {
     const { expr } = captureValue(text, valueAt, 'js');
     if (expr === '') return;
     facts.bindings.push({ ...rawSite(doc, at), name, expr, exported });
   };
-  for (const m of text.matchAll(JS_DECL)) add(m[2]!, m.index + m[0].length, m.index + m[0].indexOf(m[2]!), Boolean(m[1]));
+  for (const m of text.matchAll(all ? JS_DECL : JS_SECRET_DECL)) if (all || credentialNamed(m[2]!)) add(m[2]!, m.index + m[0].length, m.index + m[0].indexOf(m[2]!), Boolean(m[1]));
+  if (!all) return;
   for (const m of text.matchAll(JS_DESTRUCTURE)) {
     const { expr: source } = captureValue(text, m.index + m[0].length, 'js');
     if (source === '' || /^require\s*\(/u.test(source)) continue;
@@ -247,13 +262,13 @@ function pythonClasses(text: string): { start: number; end: number; name: string
   return out;
 }
 
-function pythonBindings(doc: Doc, facts: FileCredentialFacts): void {
+function pythonBindings(doc: Doc, facts: FileCredentialFacts, all: boolean): void {
   const text = doc.text;
-  const classes = text.includes('class') ? pythonClasses(text) : [];
+  const classes = all && text.includes('class') ? pythonClasses(text) : [];
   const classAt = (i: number) => classes.filter((c) => c.start <= i && i < c.end).pop();
   for (const m of text.matchAll(PY_ASSIGN)) {
     const name = m[2]!;
-    if (/^(?:return|yield|if|elif|while|for|lambda|assert|del|global|nonlocal|print)$/u.test(name)) continue;
+    if (/^(?:return|yield|if|elif|while|for|lambda|assert|del|global|nonlocal|print)$/u.test(name) || (!all && !credentialNamed(name))) continue;
     const { expr, end } = captureValue(text, m.index + m[0].length, 'python');
     // `    pat=PAT,` inside a call spread over lines is a keyword argument, not an assignment.
     if (expr === '' || text[end] === ',' || text[end] === ')' || /^\s*\)/u.test(text.slice(end, end + 200))) continue;
@@ -341,7 +356,7 @@ const PY_LOG = /(?<![\w.])(?:(print)|((?:self\.)?(?:logger|logging|log|LOGGER|_l
 function logs(doc: Doc, facts: FileCredentialFacts, lang: Lang): void {
   const text = doc.text;
   // Names bound to an env read or a credential-like name: printing them may print the key.
-  const known = new Set(facts.bindings.filter((b) => keyLikeName(b.name) || envNamesIn(b.expr).length > 0).map((b) => b.name.split('.')[0]!));
+  const known = new Set(facts.bindings.filter((b) => keyLikeName(b.name) || (READS_ENV[lang].test(b.expr) && envNamesIn(b.expr).length > 0)).map((b) => b.name.split('.')[0]!));
   for (const m of text.matchAll(lang === 'js' ? JS_LOG : PY_LOG)) {
     const via = lang === 'js' ? `console.${m[1]}` : (m[1] ?? (m[2] ? `${m[2]}.${m[3]}` : `${m[4]}.${m[5]}`));
     const args = callArguments(text, m.index + m[0].length - 1);
