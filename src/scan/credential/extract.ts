@@ -104,6 +104,19 @@ function jsBindings(doc: Doc, facts: FileCredentialFacts, all: boolean): void {
     facts.bindings.push({ ...rawSite(doc, at), name, expr, exported });
   };
   for (const m of text.matchAll(all ? JS_DECL : JS_SECRET_DECL)) if (all || credentialNamed(m[2]!)) add(m[2]!, m.index + m[0].length, m.index + m[0].indexOf(m[2]!), Boolean(m[1]));
+  // Re-exports (`export { PAT } from './env'`) link modules even where nothing else is worth recording.
+  if (text.includes('export')) {
+    for (const m of text.matchAll(JS_EXPORT_LIST)) {
+      for (const entry of splitTopLevel(m[1]!)) {
+        const e = /^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$/u.exec(entry.text);
+        if (!e) continue;
+        const exportedAs = e[2] ?? e[1]!;
+        if (m[3]) facts.imports.push({ local: `export:${exportedAs}`, module: m[3], imported: e[1] === 'default' ? 'default' : e[1]! });
+        else facts.bindings.push({ ...rawSite(doc, m.index), name: `export:${exportedAs}`, expr: e[1]!, exported: true });
+      }
+    }
+    for (const m of text.matchAll(JS_EXPORT_ALL)) facts.imports.push({ local: 'export:*', module: m[2]!, imported: '*' });
+  }
   if (!all) return;
   for (const m of text.matchAll(JS_DESTRUCTURE)) {
     const { expr: source } = captureValue(text, m.index + m[0].length, 'js');
@@ -132,16 +145,6 @@ function jsBindings(doc: Doc, facts: FileCredentialFacts, all: boolean): void {
   }
   for (const m of text.matchAll(JS_ENV_SET)) add(`env:${m[2]}`, m.index + m[0].length, m.index, false);
   for (const m of text.matchAll(JS_EXPORT_DEFAULT)) add('export default', m.index + m[0].length, m.index + m[0].indexOf('export'), true);
-  for (const m of text.matchAll(JS_EXPORT_LIST)) {
-    for (const entry of splitTopLevel(m[1]!)) {
-      const e = /^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$/u.exec(entry.text);
-      if (!e) continue;
-      const exportedAs = e[2] ?? e[1]!;
-      if (m[3]) facts.imports.push({ local: `export:${exportedAs}`, module: m[3], imported: e[1] === 'default' ? 'default' : e[1]! });
-      else facts.bindings.push({ ...rawSite(doc, m.index), name: `export:${exportedAs}`, expr: e[1]!, exported: true });
-    }
-  }
-  for (const m of text.matchAll(JS_EXPORT_ALL)) facts.imports.push({ local: 'export:*', module: m[2]!, imported: '*' });
 }
 
 const JS_IMPORT = /(?:^|[\n;])[ \t]*import\s+(?:type\s+)?([A-Za-z_$][\w$]*)?\s*,?\s*(?:\{([^{}]*)\}|\*\s*as\s+([A-Za-z_$][\w$]*))?\s*from\s*(['"])([^'"\n]+)\4/gu;
@@ -201,17 +204,17 @@ function jsSdkSinks(doc: Doc, facts: FileCredentialFacts): void {
     // A property starts an object entry (`{ pat: …`, `, pat: …`); `cond ? pat : other` is not one.
     if (m[1] && !/[{,]\s*$/u.test(text.slice(Math.max(0, at - 200), at))) continue;
     const object = enclosingOpener(text, at);
-    if (object?.bracket !== '{') continue;
-    const call = enclosingOpener(text, object.at);
-    // An object in a parameter list is a destructuring pattern, not an argument.
-    if (call?.bracket === '(' && isParameterList(text, call.at, call.callee)) continue;
-    if (prop !== 'pat') {
-      const args = call?.bracket === '(' ? (callArguments(text, call.at) ?? '') : '';
-      if (!/clarifai/iu.test(`${call?.callee ?? ''} ${args}`)) continue;
-    }
+    // `${pat}` in a template literal is a hole, not an object.
+    if (object?.bracket !== '{' || text[object.at - 1] === '$') continue;
+    // The object is an argument, or nested in one (`new Model({ authConfig: { pat } })`); a config object, an
+    // import list or a parameter pattern is not a credential being sent.
+    let call = enclosingOpener(text, object.at);
+    for (let up = 0; call?.bracket === '{' && up < 2; up++) call = enclosingOpener(text, call.at);
+    if (call?.bracket !== '(' || !call.callee || /^(?:import|export)$/u.test(call.callee) || isParameterList(text, call.at, call.callee)) continue;
+    if (prop !== 'pat' && !/clarifai/iu.test(`${call.callee} ${callArguments(text, call.at) ?? ''}`)) continue;
     const expr = m[1] ? captureValue(text, m.index + m[0].length, 'js').expr : prop;
     if (expr === '' || TS_TYPE.test(expr)) continue;
-    const owner = call?.callee ? `${call.callee}({ ${prop} })` : `{ ${prop} }`;
+    const owner = `${call.callee}({ ${prop} })`;
     facts.sinks.push({ ...rawSite(doc, at), sink: 'sdk-argument', via: owner, expr });
   }
   // clarifai 2.x: `new Clarifai.App(key)` (the one-argument form; two arguments are the pre-2017 id/secret pair).

@@ -152,6 +152,12 @@ class Resolver {
       const prop = objectProperty(e, members[0]!);
       return prop ? this.evaluate(f, prop.expr, line, members.slice(1), depth + 1) : unknown;
     }
+    // `require('./config').PAT`, `(await import('./config')).PAT`: a module, inline.
+    const required = /^(?:require|import)\s*\(\s*(['"`])([^'"`]+)\1\s*\)((?:\s*\.\s*[A-Za-z_$][\w$]*)*)$/u.exec(e);
+    if (required && f.language !== 'python') {
+      const path = [...required[3]!.split('.').map((p) => p.trim()).filter(Boolean), ...members];
+      return this.viaImport(f, { local: '', module: required[2]!, imported: '*' }, path, depth + 1) ?? unknown;
+    }
     // `Settings().pat`, `get_settings().pat`: an attribute of a class this project defines.
     const call = /^([A-Za-z_$][\w$.]*)\s*\([\s\S]*\)$/u.exec(e);
     if (call && members.length > 0) return this.classAttribute(f, call[1]!, members, line, depth) ?? unknown;
