@@ -117,6 +117,8 @@ export async function runDiagnosis(options: DiagnoseOptions, redactor: Redactor 
   const code = await scanCode(projectDir, options);
   // Clarifai-looking names the code reads are expected names too, so their near misses are found.
   const codeNames = (code?.envReads ?? []).map((r) => r.name).filter((n) => /clarifai/iu.test(n));
+  // Whatever variable the code's credential comes from (API_KEY, REACT_APP_…) is probed and judged like CLARIFAI_PAT.
+  codeNames.push(...(code?.credentials ?? []).flatMap((c) => c.envNames));
   const expected = [...new Set([...CLARIFAI_VARIABLE_NAMES, ...(options.expect ?? []), ...codeNames])];
   const env = gatherEnvEvidence({
     projectDir,

@@ -123,6 +123,7 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
     }
 
     const codeNames = code.envReads.map((r) => r.name).filter((n) => /clarifai/iu.test(n));
+    codeNames.push(...(code.credentials ?? []).flatMap((c) => c.envNames));
     const expected = [...new Set([...CLARIFAI_VARIABLE_NAMES, ...codeNames])];
     const env = gatherEnvEvidence({ projectDir: root, env: ctx.io.env, expected, envFiles: stringList(values['env-file']), cwd: ctx.io.cwd });
     const evidence: Evidence = { env, code };

@@ -272,7 +272,7 @@ describe('hostile input', () => {
     );
     const source = fc.oneof(fc.string({ maxLength: 300 }), fc.array(piece, { maxLength: 80 }).map((a) => a.join('')));
     fc.assert(
-      fc.property(source, fc.constantFrom('js', 'python', 'markdown') as fc.Arbitrary<'js' | 'python' | 'markdown'>, (text, kind) => {
+      fc.property(source, fc.constantFrom<'js' | 'python' | 'markdown'>('js', 'python', 'markdown'), (text, kind) => {
         const facts = extractText(kind === 'js' ? 'a.js' : kind === 'python' ? 'a.py' : 'a.md', text, kind);
         if (typeof facts === 'string' || !facts.credential) return;
         const lines = text.split('\n').length;
