@@ -3,7 +3,7 @@ import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { browserPrefix } from '../../scan/credential/sdk.js';
 import { siteLocation, scrubFinding } from '../endpoint/lib/site.js';
-import { envUses, firstOf, isStandardName, readAt, readIn } from './lib/code-credentials.js';
+import { envUses, firstOf, isStandardName, isTestFile, readAt, readIn } from './lib/code-credentials.js';
 
 const meta: CheckMeta = {
   id: 'env/code-credential-name',
@@ -22,7 +22,8 @@ export const check: Check = {
   run(ctx) {
     // Names a bundler needs (REACT_APP_…, VITE_…) are exposure/code-credential-browser's business, not a naming choice.
     const uses = envUses(ctx.evidence.code).filter(
-      (u) => u.origin.kind === 'env' && u.sink !== 'sdk-default' && !u.envNames.some(isStandardName) && !u.envNames.some((n) => browserPrefix(n)),
+      (u) =>
+        u.origin.kind === 'env' && u.sink !== 'sdk-default' && !isTestFile(u.file) && !u.envNames.some(isStandardName) && !u.envNames.some((n) => browserPrefix(n)),
     );
     const out: Finding[] = [];
     for (const { use, others } of firstOf(uses, (u) => u.envNames.join(','))) {

@@ -2,7 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, scrubFinding } from '../endpoint/lib/site.js';
-import { envUses, firstOf, readAt, readIn, sender } from './lib/code-credentials.js';
+import { envUses, firstOf, isTestFile, readAt, readIn, sender } from './lib/code-credentials.js';
 import { credentialNames, expectedNames, sourceText } from './lib/env.js';
 import { nearMiss } from './near-miss-name.js';
 
@@ -29,7 +29,7 @@ export const check: Check = {
     // Nothing set at all is env/no-credential's finding (its list includes these names).
     if (setNames.length === 0) return [];
     const expectedSet = expectedNames(ctx).filter(isSet);
-    const uses = envUses(ctx.evidence.code).filter((u) => u.origin.kind === 'env' && !u.envNames.some(isSet));
+    const uses = envUses(ctx.evidence.code).filter((u) => u.origin.kind === 'env' && !u.envNames.some(isSet) && !isTestFile(u.file));
     const out: Finding[] = [];
     for (const { use, others } of firstOf(uses, (u) => u.envNames.join(','))) {
       const wanted = use.envNames;
@@ -46,7 +46,7 @@ export const check: Check = {
       out.push(
         finding(meta, {
           message:
-            `${sender(use).replace(/^./u, (c) => c.toUpperCase())} ${list}${readAt(use)}, which is not set in the shell or in any loaded .env file, ` +
+            `${sender(use, true)} ${list}${readAt(use)}, which is not set in the shell or in any loaded .env file, ` +
             `while ${sourceText(definition.location)} sets ${other}` +
             (sdk ? `, which the SDK does not read: the client finds no key${login}.` : `: the key goes out as \`Key ${value}\`.`),
           fix: sdk

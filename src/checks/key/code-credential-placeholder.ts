@@ -3,7 +3,7 @@ import { analyzeKeyValue } from '../../providers/clarifai/key-format.js';
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
-import { readIn } from '../env/lib/code-credentials.js';
+import { isTestFile, readIn } from '../env/lib/code-credentials.js';
 
 const meta: CheckMeta = {
   id: 'key/code-credential-placeholder',
@@ -22,7 +22,7 @@ export const check: Check = {
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const use of evidence.code?.credentials ?? []) {
-      if (use.origin.kind !== 'literal') continue;
+      if (use.origin.kind !== 'literal' || isTestFile(use.file)) continue;
       const identity = analyzeKeyValue(use.origin.value.reveal()).identity;
       // An empty string is usually a default that something fills in later; only example text is certain.
       if (identity?.kind !== 'placeholder' || identity.label === 'empty') continue;

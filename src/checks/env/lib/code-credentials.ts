@@ -13,9 +13,19 @@ export function envUses(code: CodeEvidence | undefined): CredentialUse[] {
   return (code?.credentials ?? []).filter((c) => c.envNames.length > 0);
 }
 
-/** `src/app.js:12 sends` / `the clarifai Python SDK (app.py:5, Model(…) with no pat) reads`. */
-export function sender(use: CredentialUse): string {
-  return use.sink === 'sdk-default' ? `${use.sdk ?? 'the SDK'} (${where(use)}, ${use.via}) reads` : `${where(use)} sends`;
+/**
+ * Test code: fake keys (`pat="test"`), CI-only variables and mocked clients are deliberate there, so the checks that
+ * judge what the app sends leave it alone.
+ */
+export function isTestFile(file: string): boolean {
+  return /(?:^|\/)(?:tests?|__tests__|spec|specs|__mocks__|fixtures?|e2e|cypress)\/|(?:^|\/)(?:test_[^/]*|[^/]*_test|conftest)\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$/u.test(file);
+}
+
+/** `src/app.js:12 sends` / `the clarifai Python SDK (app.py:5, Model(…) with no pat) reads` (`The …` to start a sentence). */
+export function sender(use: CredentialUse, start = false): string {
+  if (use.sink !== 'sdk-default') return `${where(use)} sends`;
+  const sdk = use.sdk ?? 'the SDK';
+  return `${start ? sdk.replace(/^./u, (c) => c.toUpperCase()) : sdk} (${where(use)}, ${use.via}) reads`;
 }
 
 /** Where the value was read, when it was not at the sink itself: ` (read at src/config.js:3)`. */
