@@ -27,20 +27,23 @@ function role(word: string): IdSite['role'] {
 /** Whether `index` sits inside the brackets that follow an owner mark (`user_app_id: { … }`, `Model(user_id=…)`). */
 function insideOwner(text: string, index: number): boolean {
   const from = Math.max(0, index - OWNER_WINDOW);
-  let last: RegExpMatchArray | undefined;
-  for (const m of text.slice(from, index).matchAll(OWNER_MARK)) last = m;
-  if (!last) return false;
-  let depth = 0;
-  let opened = false;
-  for (let i = from + last.index! + last[0].length; i < index; i++) {
-    const c = text[i]!;
-    if (c === '(' || c === '{' || c === '[') {
-      depth++;
-      opened = true;
-    } else if (c === ')' || c === '}' || c === ']') depth--;
-    if (opened && depth <= 0) return false;
+  const marks = [...text.slice(from, index).matchAll(OWNER_MARK)];
+  // Innermost first: `new Model({ authConfig: { … }, modelId })` — authConfig is closed, Model( is still open.
+  for (let k = marks.length - 1; k >= 0; k--) {
+    let depth = 0;
+    let opened = false;
+    let closed = false;
+    for (let i = from + marks[k]!.index! + marks[k]![0].length; i < index && !closed; i++) {
+      const c = text[i]!;
+      if (c === '(' || c === '{' || c === '[') {
+        depth++;
+        opened = true;
+      } else if (c === ')' || c === '}' || c === ']') depth--;
+      if (opened && depth <= 0) closed = true;
+    }
+    if (!closed && depth > 0) return true;
   }
-  return depth > 0;
+  return false;
 }
 
 type Value = Pick<IdSite, 'literal' | 'expr' | 'env'>;

@@ -133,7 +133,7 @@ function pnpmLock(text: string, sites: Sites): void {
 }
 
 /** A PEP 508 requirement at the start of `s`: `clarifai[extra] >=2,<3 ; python_version<"3"`. */
-const REQUIREMENT = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*((?:[<>=!~]=?|===)\s*[^;#'"\s,][^;#'"]*?)?\s*(?:;[^#'"]*)?(?:#.*)?$/u;
+const REQUIREMENT = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*((?:[<>=!~]=?|===)\s*[^;#'"\s,][^;#'"]*?)?\s*(?:;[^#]*)?(?:#.*)?$/u;
 
 /** requirements*.txt / *.in: one requirement per line; options (`-r`, `--hash`), URLs and comments are not requirements. */
 function requirements(text: string, sites: Sites): void {
