@@ -143,7 +143,7 @@ export async function gatherCodeEvidence(root: string, options: GatherCodeOption
   options.signal?.throwIfAborted();
   sortEvidence(evidence);
   // Credentials are linked across files (imports, config modules) once every file is in.
-  Object.assign(evidence, resolveCredentialFlow(flows));
+  Object.assign(evidence, resolveCredentialFlow(flows, absRoot));
   progress(true);
   return evidence;
 }

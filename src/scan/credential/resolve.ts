@@ -13,6 +13,7 @@ import type {
 import { envNamesIn, renderExpression } from '../expression.js';
 import { keyLikeName, maskKeys } from '../text.js';
 import { alternatives, objectProperty, parseChain, stringLiteral, unwrap, type Lang } from './syntax.js';
+import { clientAppOf, frontendApps } from './frameworks.js';
 import type { FileCredentialFacts, RawBinding, RawImport } from './types.js';
 
 export interface CredentialFlow {
@@ -323,8 +324,16 @@ function toOrigin(found: Found): CredentialOrigin {
   }
 }
 
-export function resolveCredentialFlow(files: readonly FileCredentialFacts[]): CredentialFlow {
+/** `root`, when given, is where package.json files are read to tell client-side apps (CRA, Vite, Expo) from the rest. */
+export function resolveCredentialFlow(files: readonly FileCredentialFacts[], root?: string): CredentialFlow {
   const resolver = new Resolver(files);
+  // A file with no browser or server sign of its own is client code when it sits in a client-side app's src/.
+  const undecided = files.filter((f) => f.language === 'js' && f.sinks.length > 0 && !f.runtime && !/\.(?:md|ipynb)$/u.test(f.file));
+  const apps = root && undecided.length > 0 ? frontendApps(root, undecided.map((f) => f.file)) : [];
+  for (const f of undecided) {
+    const app = clientAppOf(f.file, apps);
+    if (app) f.runtime = { runtime: 'browser', reason: `in ${app.tool}${app.everywhere ? '' : "'s src/"}` };
+  }
   const credentials: CredentialUse[] = [];
   const credentialLogs: CredentialLog[] = [];
   const documentedNames: DocumentedName[] = [];
