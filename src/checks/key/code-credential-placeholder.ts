@@ -16,13 +16,16 @@ const meta: CheckMeta = {
     'os.environ["CLARIFAI_PAT"] = "YOUR_PAT_HERE". No real key is sent, so Clarifai rejects every request.',
 };
 
+const EXAMPLE_DIR = /(?:^|\/)(?:examples?|samples?|snippets?|code_snippets|docs?|tutorials?)\//u;
+
 export const check: Check = {
   meta,
   run({ evidence }) {
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const use of evidence.code?.credentials ?? []) {
-      if (use.origin.kind !== 'literal' || isTestFile(use.file)) continue;
+      // Examples and docs snippets ship placeholders on purpose, for the reader to replace.
+      if (use.origin.kind !== 'literal' || isTestFile(use.file) || EXAMPLE_DIR.test(use.file)) continue;
       const identity = analyzeKeyValue(use.origin.value.reveal()).identity;
       // An empty string is usually a default that something fills in later; only example text is certain.
       if (identity?.kind !== 'placeholder' || identity.label === 'empty') continue;
