@@ -165,7 +165,13 @@ async function main() {
     const rc = join(TOOLS, '.secretlintrc.json');
     writeFileSync(rc, '{ "rules": [{ "id": "@secretlint/secretlint-rule-preset-recommend" }] }\n');
     const sl = best(join(TOOLS, 'node_modules', '.bin', 'secretlint'), ['--secretlintrc', rc, '--format', 'json', '**/*'], one, 1);
-    results.tools.secretlint = { ...sl, stdout: undefined };
+    let findings = '?';
+    try {
+      findings = JSON.parse(sl.stdout).reduce((n, f) => n + (f.messages?.length ?? 0), 0);
+    } catch {
+      /* not JSON: leave unknown */
+    }
+    results.tools.secretlint = { ...sl, stdout: undefined, findings };
   }
 
   for (const n of [1, 2, 4]) {
@@ -201,7 +207,7 @@ function print(r) {
   ];
   if (r.tools.ripgrep) lines.push(row('rg (same patterns)', r.tools.ripgrep, `${r.tools.ripgrep.lines} matching lines`));
   lines.push(row(`dotenv-diff ${r.tools['dotenv-diff'].version} --scan-usage`, r.tools['dotenv-diff']));
-  if (r.tools.secretlint) lines.push(row('secretlint + preset-recommend', r.tools.secretlint));
+  if (r.tools.secretlint) lines.push(row('secretlint + preset-recommend', r.tools.secretlint, `${r.tools.secretlint.findings} findings`));
   lines.push('', '| Copies | keydoctor wall | keydoctor CPU | keydoctor RSS | rg wall |', '|---|---|---|---|---|');
   for (const [n, s] of Object.entries(r.scaling)) {
     lines.push(`| ${n} | ${s.keydoctor.wall.toFixed(2)} s | ${s.keydoctor.cpu.toFixed(2)} s | ${s.keydoctor.rssMb.toFixed(0)} MB | ${s.ripgrep ? `${s.ripgrep.wall.toFixed(2)} s` : '-'} |`);
