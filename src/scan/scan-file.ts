@@ -74,6 +74,7 @@ const runners = {
   shell(doc: Doc) {
     extractShell(doc);
     extractClarifaiUsage(doc, 'shell');
+    extractCredentialFlow(doc, 'shell');
   },
   js(doc: Doc) {
     extractJs(doc);

@@ -4,6 +4,8 @@ import type { Finding } from '../../types/diagnostic.js';
 import { browserPrefix } from '../../scan/credential/sdk.js';
 import { siteLocation, scrubFinding } from '../endpoint/lib/site.js';
 import { envUses, firstOf, isStandardName, isTestFile, readAt, readIn } from './lib/code-credentials.js';
+import { expectedNames } from './lib/env.js';
+import { nearMiss } from './near-miss-name.js';
 
 const meta: CheckMeta = {
   id: 'env/code-credential-name',
@@ -25,8 +27,13 @@ export const check: Check = {
       (u) =>
         u.origin.kind === 'env' && u.sink !== 'sdk-default' && !isTestFile(u.file) && !u.envNames.some(isStandardName) && !u.envNames.some((n) => browserPrefix(n)),
     );
+    const { variables } = ctx.evidence.env;
+    const isSet = (n: string) => variables.get(n)?.winner !== undefined;
+    const expectedSet = expectedNames(ctx).filter(isSet);
+    // An unset name one typo from a set one is env/code-near-miss's error, not a naming choice.
+    const typo = (n: string) => !isSet(n) && expectedSet.some((e) => nearMiss(n, e) !== undefined);
     const out: Finding[] = [];
-    for (const { use, others } of firstOf(uses, (u) => u.envNames.join(','))) {
+    for (const { use, others } of firstOf(uses.filter((u) => !u.envNames.some(typo)), (u) => u.envNames.join(','))) {
       const name = use.envNames[0]!;
       const readFile = use.trace.at(-1)?.file ?? use.file;
       out.push(

@@ -38,11 +38,14 @@ const SECRETISH = /key|pat|token|secret|auth|cred|passw/iu;
 const credentialNamed = (name: string) => SECRETISH.test(name) && keyLikeName(name);
 
 /** Where the credential leaves the code and where its value is assigned, for one JS or Python text. */
-export function extractCredentialFlow(doc: Doc, lang: Lang): void {
+export function extractCredentialFlow(doc: Doc, lang: Lang | 'shell'): void {
   // Code blocks in Markdown are documentation, not the program: docs.ts reads what they tell users to set.
   if (doc.language === 'markdown') return;
-  const facts = factsOf(doc, lang);
-  headerSinks(doc, facts);
+  // Shell: the scripts themselves and notebook `!curl` lines (a Dockerfile or CI step builds rather than calls).
+  if (lang === 'shell' && doc.language !== 'shell' && doc.language !== 'notebook') return;
+  const facts = factsOf(doc, lang === 'shell' && doc.language === 'notebook' ? 'python' : lang);
+  headerSinks(doc, facts, lang === 'shell');
+  if (lang === 'shell') return;
   // Elsewhere only credential-named assignments are kept (a constants module with `PAT = '…'`): most of a big tree
   // is library code whose every assignment would cost time and memory for nothing.
   const all = doc.clarifai || READS_ENV[lang].test(doc.text);
@@ -63,21 +66,25 @@ export function extractCredentialFlow(doc: Doc, lang: Lang): void {
   logs(doc, facts, lang);
 }
 
-/** Authorization headers and gRPC metadata the header extractor found: each `${expr}` in the value is the credential. */
-function headerSinks(doc: Doc, facts: FileCredentialFacts): void {
+/**
+ * Authorization headers and gRPC metadata the header extractor found: each `${expr}` in the value is the credential.
+ * In shell, each `${NAME}` is an environment variable, written `$NAME` so the resolver reads it as one.
+ */
+function headerSinks(doc: Doc, facts: FileCredentialFacts, shell: boolean): void {
   const headers = doc.facts.authHeaders;
   const from = headersDone.get(doc.facts) ?? 0;
   headersDone.set(doc.facts, headers.length);
   for (const h of headers.slice(from)) {
     if (/session-token/iu.test(h.name)) continue;
     for (const m of h.value.matchAll(/\$\{([^{}]+)\}/gu)) {
+      if (shell && !/^[A-Za-z_]\w*$/u.test(m[1]!.trim())) continue;
       facts.sinks.push({
         line: h.line,
         column: h.column,
         snippet: h.snippet,
         sink: h.transport === 'grpc-metadata' ? 'grpc-metadata' : 'http-header',
         via: h.transport === 'grpc-metadata' ? `gRPC metadata "${h.name}"` : `${h.name} header`,
-        expr: m[1]!.trim(),
+        expr: shell ? `$${m[1]!.trim()}` : m[1]!.trim(),
       });
     }
   }

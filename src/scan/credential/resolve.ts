@@ -131,6 +131,9 @@ class Resolver {
     const unknown: Found = { kind: 'unknown', expression: maskKeys([e, ...members].join('.')), trace: [] };
     if (depth > MAX_DEPTH || e === '') return unknown;
 
+    // A shell header's `$NAME` (see headerSinks) is the environment variable itself.
+    const shellVar = /^\$([A-Za-z_]\w*)$/u.exec(e);
+    if (shellVar && members.length === 0) return { kind: 'env', names: [shellVar[1]!], trace: [] };
     if (members.length === 0) {
       const alts = alternatives(e, lang);
       if (alts.length > 1) return merge(alts.map((a) => this.evaluate(f, a, line, [], depth + 1)));

@@ -45,7 +45,7 @@ export interface RawLog extends RawSite {
 
 export interface FileCredentialFacts {
   file: string;
-  language: 'js' | 'python' | 'markdown';
+  language: 'js' | 'python' | 'shell' | 'markdown';
   bindings: RawBinding[];
   imports: RawImport[];
   sinks: RawSink[];

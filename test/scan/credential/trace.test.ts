@@ -185,6 +185,24 @@ describe('Python: imports, classes, settings', () => {
     assert.deepEqual(literal.trace.map((t) => `${t.file}:${t.line}`), ['snippet.py:3']);
   });
 
+  test("shell scripts and notebook `!curl` lines send the variable they name; single quotes send the text", async () => {
+    const nb = {
+      cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: ['!curl -H "Authorization: Key $NB_KEY" https://api.clarifai.com/v2/models\n'] }],
+      metadata: { kernelspec: { language: 'python', name: 'python3' } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    assert.deepEqual(
+      await traced({
+        'run.sh': '#!/bin/sh\ncurl -H "Authorization: Key $SH_KEY" https://api.clarifai.com/v2/models\ncurl -H \'Authorization: Key $NOT_EXPANDED\' https://api.clarifai.com/v2/models\n',
+        'n.ipynb': JSON.stringify(nb),
+        'README.md': '```bash\ncurl -H "Authorization: Key $DOC_KEY" https://api.clarifai.com/v2/models\n```\n',
+        'Dockerfile': 'FROM alpine\nRUN curl -H "Authorization: Key $BUILD_KEY" https://api.clarifai.com/v2/models\n',
+      }),
+      ['n.ipynb:1 http-header env:NB_KEY', 'run.sh:2 http-header env:SH_KEY'],
+    );
+  });
+
   test('a notebook is one namespace across its cells', async () => {
     const nb = {
       cells: [
