@@ -43,10 +43,16 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Above this many secrets, one alternation pattern tries each at every position: index them by prefix instead. */
+const MAX_PATTERN_SECRETS = 64;
+
 /** Scrubs every registered secret (and its trimmed core) from text, longest first, as a last line of defence. */
 export class Redactor {
   readonly #secrets = new Set<string>();
+  /** Longest first; rebuilt only after add(), since redact() runs on every write. */
+  #sorted: string[] | undefined;
   #pattern: RegExp | undefined;
+  #byPrefix: Map<string, string[]> | undefined;
 
   add(value: string | Secret | undefined): void {
     if (value === undefined) return;
@@ -54,7 +60,7 @@ export class Redactor {
     for (const variant of secretVariants(raw)) {
       if ([...variant].length >= MIN_REDACT_LENGTH && !this.#secrets.has(variant)) {
         this.#secrets.add(variant);
-        this.#pattern = undefined;
+        this.#sorted = this.#pattern = this.#byPrefix = undefined;
       }
     }
   }
@@ -65,7 +71,9 @@ export class Redactor {
 
   redact(text: string): string {
     if (this.#secrets.size === 0) return text;
-    const sorted = [...this.#secrets].sort((a, b) => b.length - a.length);
+    const sorted = (this.#sorted ??= [...this.#secrets].sort((a, b) => b.length - a.length));
+    // A .env with 100k secret-named lines: one pattern of 100k alternatives made every write quadratic.
+    if (sorted.length > MAX_PATTERN_SECRETS) return this.#redactIndexed(text, sorted);
     // Huge values (a multi-MB line in a .env) are scrubbed by plain search: a pattern that size fails to compile.
     let out = text;
     for (const s of sorted) if (s.length > MAX_PATTERN_SECRET && out.includes(s)) out = out.split(s).join(mask(s));
@@ -73,6 +81,32 @@ export class Redactor {
     if (short.length === 0) return out;
     this.#pattern ??= new RegExp(short.map(escapeRegExp).join('|'), 'gu');
     return out.replace(this.#pattern, (m) => mask(m));
+  }
+
+  /** The same leftmost, longest-first replacement as the pattern, looking up only the secrets that start here. */
+  #redactIndexed(text: string, sorted: readonly string[]): string {
+    if (!this.#byPrefix) {
+      this.#byPrefix = new Map();
+      for (const s of sorted) {
+        const head = s.slice(0, MIN_REDACT_LENGTH);
+        const list = this.#byPrefix.get(head);
+        if (list) list.push(s);
+        else this.#byPrefix.set(head, [s]);
+      }
+    }
+    let out = '';
+    let done = 0;
+    for (let i = 0; i + MIN_REDACT_LENGTH <= text.length; ) {
+      const hit = this.#byPrefix.get(text.slice(i, i + MIN_REDACT_LENGTH))?.find((s) => text.startsWith(s, i));
+      if (hit === undefined) {
+        i++;
+        continue;
+      }
+      out += text.slice(done, i) + mask(hit);
+      i += hit.length;
+      done = i;
+    }
+    return done === 0 ? text : out + text.slice(done);
   }
 }
 
