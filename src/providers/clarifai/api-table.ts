@@ -171,7 +171,8 @@ export function requestPath(pathOrUrl: string): string {
   else if (/^[^/?#]+\.[^/?#]+\/v\d+\//u.test(s)) s = s.slice(s.indexOf('/')); // api.clarifai.com/v2/...
   s = s.replace(/[?#].*$/su, '');
   if (!s.startsWith('/')) s = `/${s}`;
-  if (s.length > 1) s = s.replace(/\/+$/u, '');
+  // `//` (an empty path after a host) stays `/`: the path always starts with a slash.
+  if (s.length > 1) s = s.replace(/\/+$/u, '') || '/';
   return s;
 }
 
@@ -195,7 +196,8 @@ function matchSegments(segments: Segment[], parts: string[]): Record<string, str
     const part = parts[i];
     if (part === undefined || part === '') return undefined;
     if (seg.literal !== undefined) {
-      if (decode(part) !== seg.literal) return undefined;
+      // Only an escaped part can decode to the literal: skip decoding the rest (a garbage path may be megabytes).
+      if (part !== seg.literal && (!part.includes('%') || decode(part) !== seg.literal)) return undefined;
     } else params[seg.param!] = decode(part);
   }
   return segments.length === parts.length ? params : undefined;
@@ -234,7 +236,14 @@ export function matchRoute(method: string, pathOrUrl: string): RouteMatch {
   const same = routes.find((h) => h.binding.method === verb);
   if (same) return { kind: 'match', ...same };
   if (routes.length > 0) return { kind: 'wrong-method', path, allowed: routes.map(({ rpc, binding }) => ({ method: binding.method, rpc, binding })) };
-  return { kind: 'no-match', nearest: nearestRoutes(path, verb) };
+  // The nearest routes cost a scan of every binding (milliseconds per 404): found only when someone reads them.
+  let nearest: ReturnType<typeof nearestRoutes> | undefined;
+  return {
+    kind: 'no-match',
+    get nearest() {
+      return (nearest ??= nearestRoutes(path, verb));
+    },
+  };
 }
 
 /** The route each method takes at this path (the most specific binding per method); empty when none matches. */
@@ -244,17 +253,25 @@ export function routesAt(pathOrUrl: string): Hit[] {
   return [...byMethod.values()];
 }
 
+/** Far beyond any template (the longest has 14 segments, the longest segment 37 characters). */
+const MAX_NEAREST_PARTS = 64;
+const MAX_NEAREST_PART_CHARS = 256;
+
 /**
  * The bindings closest to a path: segment-level edit distance (a parameter matches any one segment, a misspelt
  * literal costs 1), plus 1 when a method is given and differs. Ties go to the closest literals letter by letter.
  */
 export function nearestRoutes(pathOrUrl: string, method?: string, limit = 5): { rpc: RpcInfo; binding: Binding; distance: number }[] {
-  const parts = requestPath(pathOrUrl).split('/').slice(1);
+  const all = requestPath(pathOrUrl).split('/').slice(1);
+  // A garbage path (thousands of segments, a megabyte segment) is compared on a bounded prefix: every part past
+  // the bound counts as one more insertion for every binding, and letters past it only broke ties anyway.
+  const parts = all.slice(0, MAX_NEAREST_PARTS).map((p) => p.slice(0, MAX_NEAREST_PART_CHARS));
+  const beyond = all.length - parts.length;
   const verb = method?.trim().toUpperCase();
   return allBindings()
     .map((c) => {
       const { edits, letters } = segmentDistance(c.segments, parts);
-      return { rpc: c.rpc, binding: c.binding, distance: edits + (verb === undefined || c.binding.method === verb ? 0 : 1), letters };
+      return { rpc: c.rpc, binding: c.binding, distance: edits + beyond + (verb === undefined || c.binding.method === verb ? 0 : 1), letters };
     })
     .sort((a, b) => a.distance - b.distance || a.letters - b.letters || a.binding.path.length - b.binding.path.length || a.rpc.name.localeCompare(b.rpc.name, 'en'))
     .slice(0, limit)
