@@ -8,10 +8,20 @@ type Lang = 'js' | 'python';
 
 const VERBS = 'get|post|put|patch|delete|head|options';
 
+/**
+ * Where the line holding `index` starts, looking back at most `limit` characters. `lastIndexOf('\n', index)` alone
+ * scans a one-line 20 MB file back to its start for every hit: quadratic.
+ */
+function lineStartWithin(text: string, index: number, limit: number): number {
+  const from = Math.max(0, index - limit);
+  const nl = text.slice(from, index).lastIndexOf('\n');
+  return nl === -1 ? from : from + nl + 1;
+}
+
 /** The string literal around `hit` on its line: start at the opening quote, or undefined when `hit` is not in a string. */
 function enclosingString(text: string, hit: number): number | undefined {
   // Look back at most 2,000 characters: a very long line must not make this quadratic.
-  const lineStart = Math.max(text.lastIndexOf('\n', hit) + 1, hit - 2000);
+  const lineStart = lineStartWithin(text, hit, 2000);
   let open = -1;
   let quote = '';
   for (let i = lineStart; i < hit; i++) {
@@ -86,8 +96,7 @@ export function codeUrls(doc: Doc, lang: Lang): void {
     const rendered = renderExpression(text, start, lang);
     if (!rendered) continue;
     lastEnd = Math.max(hit + 1, rendered.end);
-    const lineStart = text.lastIndexOf('\n', start) + 1;
-    let before = text.slice(Math.max(lineStart, start - 200), start);
+    let before = text.slice(lineStartWithin(text, start, 200), start);
     let url = rendered.template;
     const plus = /([A-Za-z_$][\w$.]*(?:\[[^\]]*\])?)\s*\+\s*$/u.exec(before);
     if (plus) {

@@ -131,8 +131,10 @@ export function plainTextUrls(doc: Doc): void {
     while (start > 0 && !/[\s'"`<>()[\]{},|=;]/u.test(text[start - 1]!)) start--;
     // Keep `${BASE}` in front of a path.
     if (text[start - 1] === '}' || (text[start - 1] === '{' && text[start - 2] === '$')) {
-      const open = text.lastIndexOf('${', start);
-      if (open !== -1 && open > start - 80) start = open;
+      // Only the last 80 characters: an unbounded lastIndexOf rescans a megabyte line for every hit.
+      const from = Math.max(0, start - 80);
+      const open = text.slice(from, start + 2).lastIndexOf('${');
+      if (open !== -1 && from + open > start - 80) start = from + open;
     }
     let end = hit;
     while (end < text.length && !/[\s'"`<>()[\],|;\\]/u.test(text[end]!)) end++;
