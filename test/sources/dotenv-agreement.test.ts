@@ -50,3 +50,16 @@ test('generated files full of quoting, comment and line-ending traps: located va
     { numRuns: 2000 },
   );
 });
+
+test('property: any text or bytes at all, including invalid UTF-8 and lone CRs: located values equal dotenv.parse', () => {
+  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 })).map((t) => Buffer.from(t));
+  const bytes = fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b));
+  // Assignments glued to arbitrary noise: the located names must still agree where dotenv finds them.
+  const noisy = fc
+    .array(fc.oneof(fc.constantFrom('CLARIFAI_PAT=3f9a6d0c8b7e4a2190f1c3d5e7b90000', 'A="x', 'B=\'y\'', 'export C=1', '\n', '\r', '#', '=', '"'), fc.string({ unit: 'binary', maxLength: 5 })), { maxLength: 30 })
+    .map((p) => Buffer.from(p.join('')));
+  fc.assert(
+    fc.property(fc.oneof(text, bytes, noisy), (b) => assertAgrees(b, JSON.stringify(b.toString('latin1')))),
+    { numRuns: 4000 },
+  );
+});
