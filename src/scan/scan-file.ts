@@ -1,6 +1,5 @@
 // Reads one file defensively and runs the extractor for its kind; the unit of work a worker thread does.
 import type { SourceLanguage } from '../types/code-evidence.js';
-import { readTextFile } from '../sources/read-text-file.js';
 import { Doc } from './doc.js';
 import { dedupeFacts, emptyFacts, isEmpty, type FileFacts } from './facts.js';
 import { keyLiterals, plainTextUrls, suppressions } from './extractors/common.js';
@@ -18,6 +17,7 @@ import { shebangKind, type FileKind } from './languages.js';
 import { extractDocumentedNames } from './credential/docs.js';
 import { extractCredentialFlow } from './credential/extract.js';
 import { fileFlags } from './text.js';
+import { readSource } from './read.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -157,8 +157,8 @@ const NOTEBOOK_CAP_FACTOR = 8;
 
 function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes: number): FileResult {
   const cap = kind === 'notebook' ? maxFileBytes * NOTEBOOK_CAP_FACTOR : maxFileBytes;
-  const read = readTextFile(absPath, cap);
-  if (!read.ok) return { bytes: 0, skipped: read.reason.startsWith('larger than') ? `larger than ${formatSize(cap)} (raise with --max-file-size)` : read.reason };
+  const read = readSource(absPath, cap);
+  if (!read.ok) return { bytes: 0, skipped: read.tooBig ? `larger than ${formatSize(cap)} (raise with --max-file-size)` : read.reason };
   const bytes = read.bytes;
   let resolved: ReadKind | undefined = kind === 'shebang' ? undefined : kind;
   if (kind === 'shebang') {
@@ -171,7 +171,7 @@ function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes:
     const minified = minifiedReason(file, bytes);
     if (minified) return { bytes: 0, skipped: minified };
   }
-  let text = bytes.toString('utf8');
+  let text = bytes.toString(read.encoding);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!WORTH_A_LOOK.test(text) && !(SHELLISH.has(resolved!) && text.includes('$'))) return { bytes: bytes.length };
   const facts = extractText(file, text, resolved!);

@@ -135,3 +135,9 @@ test('TypeScript declaration files are not read: they hold types, not values the
   const evidence = await gatherCodeEvidence(root);
   assert.deepEqual([evidence.filesScanned, evidence.keyLiterals.length, evidence.envReads.length], [1, 0, 1]);
 });
+
+test('UTF-16 files with a BOM (PowerShell, Notepad) are decoded and read', async () => {
+  const root = tree({ 'win.py': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("import os\nos.getenv('CLARIFAI_PAT')\n", 'utf16le')]) });
+  const evidence = await gatherCodeEvidence(root);
+  assert.deepEqual(evidence.envReads.map((r) => [r.name, r.line, r.column]), [['CLARIFAI_PAT', 2, 1]]);
+});
