@@ -21,13 +21,17 @@ export const check: Check = {
       const found: Finding[] = [];
       if (file.unreadable) continue;
       const byName = new Map<string, EnvFileEntry[]>();
-      for (const e of file.entries) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+      for (const e of file.entries) {
+        const list = byName.get(e.name);
+        if (list) list.push(e);
+        else byName.set(e.name, [e]);
+      }
       for (const [name, entries] of byName) {
         if (entries.length < 2) continue;
         const last = entries.at(-1)!;
         const earlier = entries.slice(0, -1);
         const differ = earlier.some((e) => e.value !== last.value);
-        const lines = entries.map((e) => e.line).join(', ');
+        const lines = listLines(entries);
         found.push(
           finding(meta, {
             // Identical repeats are harmless, and so is anything in a file nothing loads.
@@ -35,9 +39,9 @@ export const check: Check = {
             message: differ
               ? `${name} is defined ${entries.length} times in ${file.display} (lines ${lines}) with different values; dotenv keeps the last one, ${at(file, last.line)} (${showValue(name, last.value)}).`
               : `${name} is defined ${entries.length} times in ${file.display} (lines ${lines}) with the same value; dotenv keeps the last one, ${at(file, last.line)}.`,
-            fix: `Delete the extra ${name} ${earlier.length === 1 ? 'line' : 'lines'} (${earlier.map((e) => e.line).join(', ')}) from ${file.display}, keeping the value you mean on one line.`,
+            fix: `Delete the extra ${name} ${earlier.length === 1 ? 'line' : 'lines'} (${listLines(earlier)}) from ${file.display}, keeping the value you mean on one line.`,
             location: fileLocation(file, last.line, last.column),
-            related: earlier.map((e) => fileLocation(file, e.line, e.column)),
+            related: earlier.slice(0, MAX_LINES_LISTED).map((e) => fileLocation(file, e.line, e.column)),
           }),
         );
       }
@@ -46,3 +50,11 @@ export const check: Check = {
     return out;
   },
 };
+
+/** A name repeated on thousands of lines (a generated or garbage file) is listed by its first lines only. */
+const MAX_LINES_LISTED = 20;
+
+function listLines(entries: readonly EnvFileEntry[]): string {
+  const shown = entries.slice(0, MAX_LINES_LISTED).map((e) => e.line).join(', ');
+  return entries.length > MAX_LINES_LISTED ? `${shown} and ${entries.length - MAX_LINES_LISTED} more` : shown;
+}

@@ -33,25 +33,41 @@ export function editDistance(a: string, b: string): number {
 }
 
 const normal = (s: string) => s.toUpperCase().replace(/[-. ]/gu, '_');
-const segments = (s: string) => normal(s).split('_').filter(Boolean);
+
+/** A name's normalised forms, computed once per name rather than once per pair (a .env can hold 100k names). */
+export interface NameShape {
+  raw: string;
+  normal: string;
+  /** Without underscores. */
+  squashed: string;
+  segments: string[];
+}
+
+export function nameShape(raw: string): NameShape {
+  const n = normal(raw);
+  return { raw, normal: n, squashed: n.replaceAll('_', ''), segments: n.split('_').filter(Boolean) };
+}
 
 /** Why `defined` looks like a slip for `expected`, or undefined when the names are unrelated. */
-export function nearMiss(defined: string, expected: string): string | undefined {
-  if (defined === expected) return undefined;
-  const a = normal(defined);
-  const b = normal(expected);
+export function nearMiss(defined: string | NameShape, expected: string | NameShape): string | undefined {
+  const da = typeof defined === 'string' ? nameShape(defined) : defined;
+  const db = typeof expected === 'string' ? nameShape(expected) : expected;
+  if (da.raw === db.raw) return undefined;
+  const a = da.normal;
+  const b = db.normal;
   if (a === b) {
-    return defined.toUpperCase() === expected.toUpperCase()
+    return da.raw.toUpperCase() === db.raw.toUpperCase()
       ? 'differs only in case (names are case-sensitive on Linux and macOS)'
       : 'differs only in separators (- or . instead of _)';
   }
-  if (a.replaceAll('_', '') === b.replaceAll('_', '')) return 'differs only in underscores';
+  if (da.squashed === db.squashed) return 'differs only in underscores';
   // One typo is a lot in a short name: 1 edit up to 13 characters, 2 from 14 (CLARIFAI_API_KEY has 16).
   const allowed = b.length < 6 ? 0 : b.length < 14 ? 1 : 2;
-  const distance = editDistance(a, b);
+  // The distance is at least the difference in length: skip the table for the 100k unrelated names of a big .env.
+  const distance = Math.abs(a.length - b.length) > allowed ? Infinity : editDistance(a, b);
   if (distance > 0 && distance <= allowed) return distance === 1 ? 'is one typo away' : `is ${distance} typos away`;
-  const sa = segments(defined);
-  const sb = segments(expected);
+  const sa = da.segments;
+  const sb = db.segments;
   if (sb.length >= 2 && sa.length === sb.length) {
     const diff = sa.map((s, i) => [s, sb[i]!] as const).filter(([x, y]) => x !== y);
     if (diff.length === 1 && SYNONYMS.has(diff[0]![0]) && SYNONYMS.has(diff[0]![1])) return `uses ${diff[0]![0]} where the name has ${diff[0]![1]}`;
@@ -82,16 +98,17 @@ export const check: Check = {
       for (const name of Object.keys(file.parsed)) if (!seen.has(name)) add(name, { env: name, source: file.display }, file.loaded);
     }
     const isSet = (name: string) => env.variables.get(name)?.winner !== undefined;
+    const unset = expected.filter((e) => !isSet(e)).map(nameShape);
     const out: Finding[] = [];
     for (const [name, places] of definedAt) {
       // A name that is itself expected (CLARIFAI_APP_ID) is never a slip for another expected name.
       if (expected.includes(name)) continue;
       // Closest first: a case or separator slip beats a typo, which beats a synonym or a missing word.
-      const misses = expected
-        .filter((e) => !isSet(e))
+      const shape = nameShape(name);
+      const misses = unset
         .flatMap((e) => {
-          const why = nearMiss(name, e);
-          return why ? [{ expected: e, why, rank: RANK.findIndex((r) => why.startsWith(r)) }] : [];
+          const why = nearMiss(shape, e);
+          return why ? [{ expected: e.raw, why, rank: RANK.findIndex((r) => why.startsWith(r)) }] : [];
         })
         .sort((x, y) => x.rank - y.rank);
       if (misses.length === 0) continue;
