@@ -306,6 +306,8 @@ const SECRET_ASSIGNMENT = /\b([A-Za-z0-9_]{1,64})["']?\s*[:=]\s*["']?([^\s"',;)}
 const SECRET_NAME = /pat|key|token|secret|passw|credential/iu;
 const SCHEME_VALUE = /\b(?:Key|Bearer|Token)\s+([A-Za-z0-9_\-.]{16,200})/giu;
 const ECHOED_KEY = /invalid key\(([^)\r\n]{0,300})\)/giu;
+/** A Clarifai key anywhere, in no context at all (`nvalid key(…)`, prose, glued to other letters): 32+ hex characters in a word. */
+const HEX_RUN = /([0-9a-fA-F]{32,})/gu;
 
 function secretsOf(text: string): string[] {
   const found = new Set<string>();
@@ -314,7 +316,7 @@ function secretsOf(text: string): string[] {
     if (++n > MAX_HITS) break;
     if (SECRET_NAME.test(m[1]!)) found.add(m[2]!);
   }
-  for (const re of [SCHEME_VALUE, ECHOED_KEY]) {
+  for (const re of [SCHEME_VALUE, ECHOED_KEY, HEX_RUN]) {
     n = 0;
     for (const m of text.matchAll(re)) {
       if (++n > MAX_HITS) break;
