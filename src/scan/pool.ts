@@ -19,7 +19,8 @@ export class ScanPool {
 
   constructor(size: number) {
     for (let n = 0; n < size; n++) {
-      const worker = new Worker(workerUrl());
+      // A cap on each worker's heap keeps peak memory flat; a worker that hits it dies and its batch is scanned here.
+      const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
       const slot: Slot = { worker, pending: new Map(), dead: false };
       const fail = (error: Error) => {
         slot.dead = true;
