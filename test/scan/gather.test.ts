@@ -52,3 +52,14 @@ test('a path that is not a folder is a usage error; an aborted scan stops', asyn
   controller.abort(new Error('stop'));
   await assert.rejects(gatherCodeEvidence(project(2), { signal: controller.signal }), /stop/u);
 });
+
+test('a worker that runs out of memory hands its batch back: nothing is lost', async () => {
+  // 1.5 million one-line strings in one cell: more parsed objects than a worker's heap cap allows.
+  const big = { cell_type: 'code', metadata: {}, outputs: [], source: Array.from({ length: 1_500_000 }, () => 'x\n') };
+  const small = { cell_type: 'code', metadata: {}, outputs: [], source: ['import clarifai\n', "k = os.getenv('CLARIFAI_PAT')\n"] };
+  const root = tree({ 'big.ipynb': JSON.stringify({ cells: [small, big], metadata: {} }), 'a.py': "import os\nos.getenv('CLARIFAI_PAT')\n" });
+  const pooled = await gatherCodeEvidence(root, { workers: 1, workerThreshold: 1 });
+  const here = await gatherCodeEvidence(root, { workers: 0 });
+  assert.equal(JSON.stringify(pooled), JSON.stringify(here));
+  assert.deepEqual(pooled.envReads.map((r) => r.file), ['a.py', 'big.ipynb']);
+});
