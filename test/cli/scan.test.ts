@@ -130,3 +130,9 @@ test('on a terminal, machine formats still draw no progress meter', async () => 
     assert.doesNotThrow(() => JSON.parse(r.stdout));
   }
 });
+
+test('a short non-key value assigned to CLARIFAI_PAT is masked in its finding but not scrubbed from all text', async () => {
+  const root = tree({ 'config.yml': "# clarifai settings\nCLARIFAI_PAT: 'clarifai'\nbase: https://api.clarifai.com/v2\n" });
+  const r = await runCli(['scan', root, '--json'], { env });
+  assert.doesNotMatch(r.stdout, /…\(8 chars\)\.com/u, 'the host name is not masked');
+});

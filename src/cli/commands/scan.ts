@@ -128,7 +128,12 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
     const env = gatherEnvEvidence({ projectDir: root, env: ctx.io.env, expected, envFiles: stringList(values['env-file']), cwd: ctx.io.cwd });
     const evidence: Evidence = { env, code };
     collectSecrets(evidence, ctx.redactor);
-    for (const k of code.keyLiterals) ctx.redactor.add(k.value);
+    // Only credential-looking values join the redactor: a short word assigned to CLARIFAI_PAT (`clarifai`, a user id)
+    // is reported masked in its own finding, but scrubbing it everywhere would blank out ordinary text.
+    for (const k of code.keyLiterals) {
+      const v = k.value.reveal();
+      if (v.length >= 16 && /\d/u.test(v) && /[A-Za-z]/u.test(v)) ctx.redactor.add(k.value);
+    }
     for (const k of code.history?.keys ?? []) ctx.redactor.add(k.value);
 
     const { allChecks } = await checksLoaded;

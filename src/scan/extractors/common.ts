@@ -13,7 +13,9 @@ import {
 } from '../text.js';
 
 /** Values that are placeholders or references, not keys. */
-const NOT_A_VALUE = /^(?:process|os\.|import|env|\$|\{|<|%|None|null|undefined|true|false|https?:)|your|here|x{4}|example|changeme|placeholder|dummy|redacted|\*{3}/iu;
+const NOT_A_VALUE = /^(?:process|os\.|import|env|\\?\$|\{|<|%|None|null|undefined|true|false|https?:)|your|here|x{4}|example|changeme|placeholder|dummy|redacted|\*{3}/iu;
+/** An UPPER_SNAKE name where a value should be (`CLARIFAI_PAT` in a README table): a reference, not a key. */
+const ENV_NAME = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/u;
 
 /** A value assigned to a Clarifai credential name (`CLARIFAI_PAT = 'abc…'`), whatever its shape: a malformed key is still a key. */
 const CLARIFAI_ASSIGNMENT =
@@ -51,7 +53,7 @@ export function keyLiterals(doc: Doc): void {
     const at = m.index + m[0].length - value!.length - m[2]!.length;
     // In code an unquoted value is an identifier, not a literal.
     const code = doc.language === 'js' || doc.language === 'python' || doc.language === 'notebook';
-    if (seen.has(at) || !keyLikeName(name) || NOT_A_VALUE.test(value!) || (code && m[2] === '')) continue;
+    if (seen.has(at) || !keyLikeName(name) || NOT_A_VALUE.test(value!) || ENV_NAME.test(value!) || (code && m[2] === '')) continue;
     doc.facts.keyLiterals.push({ ...doc.site(at, [value!]), value: value!, boundTo: name!, clarifaiContext: true });
   }
 }

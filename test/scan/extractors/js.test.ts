@@ -167,3 +167,8 @@ test('headers get the Clarifai URL called next to them', () => {
   );
   assert.equal(f.authHeaders[0]!.url, 'https://api.clarifai.com/v2/users/me');
 });
+
+test('key literals: a variable name or a $reference where the value should be is not a key', () => {
+  const f = extract("// clarifai\nconst CLARIFAI_PAT = 'CLARIFAI_API_KEY';\nconst clarifaiPat = '\\$CLARIFAI_PAT';\nconst PAT = 'YOUR_PAT_HERE';", 'js');
+  assert.deepEqual(f.keyLiterals, []);
+});
