@@ -86,8 +86,11 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The second-level label of a host that could be Clarifai or a typo of it (`clarifai.com`, `clarifia.com`, `clarifai.co`). */
-export const HOST_CANDIDATE = /cl[a-z]{3,8}\.[a-z]{2,4}(?![\w-])/gi;
+/**
+ * The second-level label of a host that could be Clarifai or a typo of it (`clarifai.com`, `clarifia.com`, `clarifai.co`),
+ * with real or typo'd top-level domains only, so `config.clarifai.pat` and `clarifai.grpc` are not hosts.
+ */
+export const HOST_CANDIDATE = /cl[a-z]{3,8}\.(?:com|co|ai|io|net|org|dev|app|cm|om|con|cpm|vom|xom|cmo|comm)(?![\w-])/gi;
 
 export function isClarifaiLabel(label: string): boolean {
   const l = label.toLowerCase();

@@ -19,9 +19,11 @@ function lineStartWithin(text: string, index: number, limit: number): number {
 }
 
 /** The string literal around `hit` on its line: start at the opening quote, or undefined when `hit` is not in a string. */
-function enclosingString(text: string, hit: number): number | undefined {
+function enclosingString(text: string, hit: number, lang: Lang): number | undefined {
   // Look back at most 2,000 characters: a very long line must not make this quadratic.
   const lineStart = lineStartWithin(text, hit, 2000);
+  // Comments (`// see api.clarifia.com`, JSDoc ` * `clarifai.com``) are prose, not calls.
+  if (/^\s*(?:\*|\/\*|\/\/|#)/u.test(text.slice(lineStart, Math.min(hit, lineStart + 200)))) return undefined;
   let open = -1;
   let quote = '';
   for (let i = lineStart; i < hit; i++) {
@@ -29,6 +31,8 @@ function enclosingString(text: string, hit: number): number | undefined {
     if (quote) {
       if (c === '\\') i++;
       else if (c === quote) quote = '';
+    } else if (lang === 'js' ? c === '/' && text[i + 1] === '/' : c === '#') {
+      return undefined;
     } else if (c === '"' || c === "'" || c === '`') {
       quote = c;
       open = i;
@@ -87,7 +91,7 @@ export function codeUrls(doc: Doc, lang: Lang): void {
   let lastEnd = -1;
   for (const hit of hits.sort((a, b) => a - b)) {
     if (hit < lastEnd) continue;
-    let start = enclosingString(text, hit);
+    let start = enclosingString(text, hit, lang);
     if (start === undefined) continue;
     if (lang === 'python') {
       const prefix = /[rRbBuUfF]{1,2}$/u.exec(text.slice(Math.max(0, start - 2), start));

@@ -172,3 +172,16 @@ test('key literals: a variable name or a $reference where the value should be is
   const f = extract("// clarifai\nconst CLARIFAI_PAT = 'CLARIFAI_API_KEY';\nconst clarifaiPat = '\\$CLARIFAI_PAT';\nconst PAT = 'YOUR_PAT_HERE';", 'js');
   assert.deepEqual(f.keyLiterals, []);
 });
+
+test('URLs in comments are prose; dotted names that end like no TLD are not hosts', () => {
+  const f = extract(
+    [
+      '// see https://api.clarifia.com/v2/models for the typo',
+      ' * JSDoc: `api.clarifai.com/v2/users/me`',
+      "const pat = config.clarifai.pat; import('clarifai.grpc');",
+      "fetch('https://api.clarifai.com/v2/users/me'); // and 'https://api.clarifia.com/v2' here",
+    ].join('\n'),
+    'js',
+  );
+  assert.deepEqual(f.urls.map((u) => [u.line, u.url]), [[4, 'https://api.clarifai.com/v2/users/me']]);
+});
