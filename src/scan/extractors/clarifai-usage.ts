@@ -7,17 +7,47 @@ import type { ClientSite, CodeEvidence, CodeSite, IdSite } from '../../types/cod
 import type { Doc } from '../doc.js';
 import { envNamesIn, renderExpression, skipBalanced } from '../expression.js';
 
-/** `USER_ID`, `user_id`, `userId`, `CLARIFAI_APP_ID`, `"model_id"`, `self.user_id` followed by `=` or `:` (not `==`, `=>`, `::`). */
-const ID_ASSIGNMENT =
-  /(?<![\w$])(['"]?)((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$\w]*?(user|app|model)_?id)\1[ \t]*(?::(?![:=])|=(?![=>~]))[ \t]*/giu;
+/**
+ * The end of an id name followed by `=` or `:` (not `==`, `=>`, `::`): `USER_ID =`, `"model_id":`, `userId:`. The rest of
+ * the name (`CLARIFAI_`, `self.`) is read backwards from the match, so the pattern has no open-ended prefix to backtrack over.
+ */
+const ID_ASSIGNMENT = /((user|app|model)_?id)(?![\w$])(['"]?)[ \t]*(?::(?![:=])|=(?![=>~]))[ \t]*/giu;
 /** JS gRPC setters: `userAppIdSet.setUserId(…)`, `request.setModelId(…)`. */
-const ID_SETTER = /([\w$.]*)\.set(User|App|Model)Id\s*\(\s*/gu;
+const ID_SETTER = /\.set(User|App|Model)Id\s*\(\s*/gu;
 /** What names the owner of the resource a request reaches. */
 const OWNER_MARK = /user_app_id|UserAppIDSet|userAppId(?:Set)?|authConfig|\b(?:Model|Workflow)\s*\(/gu;
 const OWNER_WINDOW = 600;
 
 const LITERAL_MAX = 200;
+/** Code people write keeps ids and constructors on short lines; a site on a giant line (generated data) is not worth its snippet. */
+const MAX_LINE = 4000;
+/** A file with more sites than this is generated; the first ones are enough to judge it. */
+const MAX_SITES = 500;
+
 const TYPE_NAMES = new Set(['str', 'int', 'string', 'number', 'any', 'unknown', 'Optional', 'None', 'null', 'undefined', 'true', 'false', 'True', 'False']);
+
+/** Line breaks of each text, found once: the length of the line around a match is then a binary search away. */
+const breaksOf = new WeakMap<Doc, number[]>();
+
+/** Whether a fact at `index` is worth recording: not on a giant line, and the file's budget not spent. */
+function worthIt(doc: Doc, index: number, count: number): boolean {
+  if (count >= MAX_SITES) return false;
+  let breaks = breaksOf.get(doc);
+  if (!breaks) {
+    breaks = [-1];
+    for (let i = doc.text.indexOf('\n'); i !== -1; i = doc.text.indexOf('\n', i + 1)) breaks.push(i);
+    breaks.push(doc.text.length);
+    breaksOf.set(doc, breaks);
+  }
+  let lo = 0;
+  let hi = breaks.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]! < index) lo = mid;
+    else hi = mid;
+  }
+  return breaks[hi]! - breaks[lo]! - 1 <= MAX_LINE;
+}
 
 function role(word: string): IdSite['role'] {
   const w = word.toLowerCase();
@@ -81,22 +111,33 @@ function idSites(doc: Doc, lang: UsageLanguage): void {
   const text = doc.text;
   const out: IdSite[] = (doc.facts.idSites ??= []);
   for (const m of text.matchAll(ID_ASSIGNMENT)) {
-    const name = m[2]!;
-    // `user_app_id = …`, `model_version_id` never reach here; `appid` alone is too loose outside a Clarifai file.
+    if (!worthIt(doc, m.index, out.length)) continue;
+    let start = m.index;
+    while (start > 0 && /[\w$.]/u.test(text[start - 1]!)) start--;
+    const name = text.slice(start, m.index + m[1]!.length);
+    const quote = m[3]!;
+    // A quoted key must be quoted on both sides; an unquoted name must not start mid-way through a member chain's dot.
+    if ((quote && text[start - 1] !== quote) || name.startsWith('.') || /^\d/u.test(name)) continue;
+    // `user_app_id = …` (the object itself), `model_version_id` never match; an owner object is not an id value.
     if (/user_?app_?id$/iu.test(name)) continue;
     const value = valueAt(doc, lang, m.index + m[0].length);
     if (!value || (value.literal !== undefined && /[\n{}]/u.test(value.literal))) continue;
-    out.push({ ...doc.site(m.index + m[1]!.length), role: role(m[3]!), name, ...value, owner: insideOwner(text, m.index) });
+    const at = quote ? start - 1 : start;
+    out.push({ ...doc.site(at), role: role(m[2]!), name, ...value, owner: insideOwner(text, at) });
   }
   if (lang !== 'js') return;
   for (const m of text.matchAll(ID_SETTER)) {
+    if (!worthIt(doc, m.index, out.length)) continue;
     const value = valueAt(doc, lang, m.index + m[0].length);
     if (!value) continue;
-    const receiver = m[1]!;
+    // The receiver, read backwards (a few hundred characters at most): `userAppIdSet` in `userAppIdSet.setUserId(…)`.
+    let start = m.index;
+    while (start > 0 && m.index - start < 200 && /[\w$.]/u.test(text[start - 1]!)) start--;
+    const receiver = text.slice(start, m.index);
     out.push({
-      ...doc.site(m.index + receiver.length + 1),
-      role: role(m[2]!),
-      name: `set${m[2]}Id`,
+      ...doc.site(m.index + 1),
+      role: role(m[1]!),
+      name: `set${m[1]}Id`,
       ...value,
       owner: /user_?app_?id/iu.test(receiver) || insideOwner(text, m.index),
     });
@@ -114,7 +155,7 @@ const PY_PUBLIC_MODEL = /\.public_models\s*\.\s*([a-z_]+)/gu;
 
 /** Top-level arguments of the call whose `(` is at `open`; undefined when the call does not close nearby. */
 function callArguments(text: string, open: number): string[] | undefined {
-  const end = skipBalanced(text, open, open + 2000);
+  const end = skipBalanced(text, open, open + 600);
   if (end === -1) return undefined;
   const inner = text.slice(open + 1, end - 1);
   const args: string[] = [];
@@ -140,24 +181,29 @@ function callArguments(text: string, open: number): string[] | undefined {
 
 function clientSites(doc: Doc, lang: 'js' | 'python'): void {
   const text = doc.text;
-  const out: ClientSite[] = (doc.facts.clientSites ??= []);
+  const list: ClientSite[] = (doc.facts.clientSites ??= []);
+  const out = { push: (site: ClientSite) => void list.push(site) };
+  const ok = (index: number) => worthIt(doc, index, list.length);
   if (lang === 'js') {
-    for (const m of text.matchAll(JS_IMPORT)) out.push({ ...doc.site(m.index), client: 'js-clarifai-2', form: 'import' });
+    for (const m of text.matchAll(JS_IMPORT)) if (ok(m.index)) out.push({ ...doc.site(m.index), client: 'js-clarifai-2', form: 'import' });
     for (const m of text.matchAll(JS_APP)) {
+      if (!ok(m.index)) continue;
       const args = callArguments(text, m.index + m[0].length - 1);
       const pair = args !== undefined && args.length >= 2 && !args[0]!.startsWith('{');
       out.push({ ...doc.site(m.index), client: 'js-clarifai-2', form: pair ? 'app-secret' : 'constructor' });
     }
     for (const m of text.matchAll(JS_CONSTANT)) {
+      if (!ok(m.index)) continue;
       if (/_MODEL$|^TEXTURES_AND_PATTERNS$|_QUALITY$|^BLUR$/u.test(m[1]!)) {
         out.push({ ...doc.site(m.index), client: 'js-clarifai-2', form: 'public-model', model: `Clarifai.${m[1]}` });
       }
     }
     return;
   }
-  for (const m of text.matchAll(PY_REST_IMPORT)) out.push({ ...doc.site(m.index + m[0].length - m[0].trimStart().length), client: 'py-clarifai-2', form: 'import' });
-  for (const m of text.matchAll(PY_V1_IMPORT)) out.push({ ...doc.site(m.index + m[0].length - m[0].trimStart().length), client: 'py-clarifai-1', form: 'import' });
+  for (const m of text.matchAll(PY_REST_IMPORT)) if (ok(m.index)) out.push({ ...doc.site(m.index + m[0].length - m[0].trimStart().length), client: 'py-clarifai-2', form: 'import' });
+  for (const m of text.matchAll(PY_V1_IMPORT)) if (ok(m.index)) out.push({ ...doc.site(m.index + m[0].length - m[0].trimStart().length), client: 'py-clarifai-1', form: 'import' });
   for (const m of text.matchAll(PY_APP)) {
+    if (!ok(m.index)) continue;
     // A definition (`class ClarifaiApp(…)`, `def ClarifaiApp(`) is not a use.
     if (/\b(?:class|def)\s+$/u.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
     const args = callArguments(text, m.index + m[0].length - 1) ?? [];
@@ -165,7 +211,7 @@ function clientSites(doc: Doc, lang: 'js' | 'python'): void {
     const pair = positional.length >= 2 || args.some((a) => /^(?:app_secret|client_secret)\s*=/u.test(a));
     out.push({ ...doc.site(m.index), client: m[1] === 'ClarifaiApi' ? 'py-clarifai-1' : 'py-clarifai-2', form: pair ? 'app-secret' : 'constructor' });
   }
-  for (const m of text.matchAll(PY_PUBLIC_MODEL)) out.push({ ...doc.site(m.index + 1), client: 'py-clarifai-2', form: 'public-model', model: `public_models.${m[1]}` });
+  for (const m of text.matchAll(PY_PUBLIC_MODEL)) if (ok(m.index)) out.push({ ...doc.site(m.index + 1), client: 'py-clarifai-2', form: 'public-model', model: `public_models.${m[1]}` });
 }
 
 /** Docs describe old clients as history; only code (and notebooks, shell) is judged for which client it uses. */

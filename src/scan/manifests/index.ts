@@ -64,10 +64,16 @@ class Sites {
     this.#doc = new Doc(file, text, 'other', emptyFacts(), true);
   }
   add(index: number, ecosystem: DependencySite['ecosystem'], name: string, spec: string, locked: boolean): void {
+    if (this.out.length >= MAX_DEPENDENCIES) return;
     const registryName = ecosystem === 'pypi' ? normalisePyName(name) : name;
     this.out.push({ ...this.#doc.site(index), ecosystem, name: registryName, spec: spec.trim(), locked });
   }
 }
+
+/** A manifest line longer than this is data (a hash, a bundled blob), not a dependency anyone declared. */
+const MAX_MANIFEST_LINE = 1000;
+/** More Clarifai declarations than this in one file is generated noise; the first ones are enough. */
+const MAX_DEPENDENCIES = 100;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
@@ -121,14 +127,19 @@ function yarnLock(text: string, sites: Sites): void {
   }
 }
 
-/** pnpm-lock.yaml: package keys `/clarifai@2.9.1:` (v5/v6) and `clarifai@2.9.1:` (v9). */
+/** pnpm-lock.yaml: package keys `/clarifai@2.9.1:` (v5/v6) and `clarifai@2.9.1:` (v9), read line by line. */
 function pnpmLock(text: string, sites: Sites): void {
   const seen = new Set<string>();
-  for (const m of text.matchAll(/^[ \t]+['"]?\/?(@?[^@\s'"/]+(?:\/[^@\s'"/]+)?)@(\d[^:'"(\s]*)[^:\n]*['"]?:[ \t]*$/gmu)) {
-    const key = `${m[1]}@${m[2]}`;
-    if (!isNpm(m[1]!) || seen.has(key)) continue;
-    seen.add(key);
-    sites.add(m.index + m[0].length - m[0].trimStart().length, 'npm', m[1]!, m[2]!, true);
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const at = offset;
+    offset += line.length + 1;
+    if (line.length > MAX_MANIFEST_LINE || !/^[ \t]/u.test(line) || !line.trimEnd().endsWith(':')) continue;
+    const key = line.trim().slice(0, -1).replace(/^['"]|['"]$/gu, '').replace(/^\//u, '');
+    const m = /^(@?[^@\s'"/]+(?:\/[^@\s'"/]+)?)@(\d[^:'"(\s]*)/u.exec(key);
+    if (!m || !isNpm(m[1]!) || seen.has(`${m[1]}@${m[2]}`)) continue;
+    seen.add(`${m[1]}@${m[2]}`);
+    sites.add(at + line.length - line.trimStart().length, 'npm', m[1]!, m[2]!, true);
   }
 }
 

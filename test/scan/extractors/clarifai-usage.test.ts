@@ -105,3 +105,12 @@ test('docs describe old clients without being judged for them', () => {
   const md = '# History\n\n```js\nconst app = new Clarifai.App({ apiKey });\n```\n';
   assert.deepEqual(extract(md, 'markdown', 'README.md').clientSites ?? [], []);
 });
+
+test('pathological input: giant lines and thousands of sites end quickly, with a bounded number of facts', () => {
+  const giant = `// clarifai\n${'USER_ID = USER_ID = '.repeat(40_000)}\n${'a.'.repeat(200_000)}setUserId(x)\n`;
+  assert.deepEqual(extract(giant, 'js').idSites ?? [], []);
+  const many = `# clarifai\n${"USER_ID = 'x'\n".repeat(20_000)}${'ClarifaiApp()\n'.repeat(20_000)}`;
+  const facts = extract(many, 'python');
+  assert.equal(facts.idSites?.length, 500);
+  assert.equal(facts.clientSites?.length, 500);
+});

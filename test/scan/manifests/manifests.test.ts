@@ -93,3 +93,8 @@ test('the scan reads lockfiles for dependencies only (not for keys), past the us
   assert.deepEqual(code.skipped, []);
   assert.deepEqual(code.keyLiterals, []);
 });
+
+test('pathological lockfile lines and runaway declarations end quickly with a bounded result', () => {
+  assert.deepEqual(readManifest('pnpm-lock.yaml', `packages:\n ${'@1'.repeat(100_000)}\n  clarifai@2.9.1:\n`).map((d) => d.spec), ['2.9.1']);
+  assert.equal(readManifest('Pipfile', 'clarifai = "==2.6.2"\n'.repeat(10_000)).length, 100);
+});
