@@ -3,7 +3,7 @@ import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { FileLocation } from '../../types/location.js';
 import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
-import { envUses, readIn, sender } from './lib/code-credentials.js';
+import { capPerFile, envUses, readIn, sender } from './lib/code-credentials.js';
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
 
 const meta: CheckMeta = {
@@ -57,6 +57,6 @@ export const check: Check = {
         }),
       );
     }
-    return out.map(scrubFinding);
+    return capPerFile(meta, out).map(scrubFinding);
   },
 };

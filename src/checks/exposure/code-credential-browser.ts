@@ -5,7 +5,7 @@ import type { Finding } from '../../types/diagnostic.js';
 import { browserPrefix } from '../../scan/credential/sdk.js';
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
 import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
-import { readAt } from '../env/lib/code-credentials.js';
+import { capPerFile, readAt } from '../env/lib/code-credentials.js';
 
 const meta: CheckMeta = {
   id: 'exposure/code-credential-browser',
@@ -61,7 +61,7 @@ export const check: Check = {
       if (!jsFile(r.file) || server.has(r.file) || !/clarifai/iu.test(r.name) || !looksLikeSecretName(r.name) || !prefixReason(r.name)) continue;
       report(r, `${where(r)} reads the Clarifai key from ${r.name}: ${prefixReason(r.name)}, so every visitor can read the key.`, []);
     }
-    return out.map(scrubFinding);
+    return capPerFile(meta, out).map(scrubFinding);
   },
 };
 

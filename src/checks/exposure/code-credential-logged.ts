@@ -2,6 +2,7 @@
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
+import { capPerFile } from '../env/lib/code-credentials.js';
 
 const meta: CheckMeta = {
   id: 'exposure/code-credential-logged',
@@ -30,6 +31,6 @@ export const check: Check = {
         }),
       );
     }
-    return out.map(scrubFinding);
+    return capPerFile(meta, out).map(scrubFinding);
   },
 };

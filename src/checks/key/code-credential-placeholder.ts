@@ -3,7 +3,7 @@ import { analyzeKeyValue } from '../../providers/clarifai/key-format.js';
 import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
-import { isTestFile, readIn } from '../env/lib/code-credentials.js';
+import { capPerFile, isTestFile, readIn } from '../env/lib/code-credentials.js';
 
 const meta: CheckMeta = {
   id: 'key/code-credential-placeholder',
@@ -47,6 +47,6 @@ export const check: Check = {
         }),
       );
     }
-    return out.map(scrubFinding);
+    return capPerFile(meta, out).map(scrubFinding);
   },
 };

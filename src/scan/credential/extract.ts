@@ -275,7 +275,18 @@ function pythonClasses(text: string): { start: number; end: number; name: string
 function pythonBindings(doc: Doc, facts: FileCredentialFacts, all: boolean): void {
   const text = doc.text;
   const classes = all && text.includes('class') ? pythonClasses(text) : [];
-  const classAt = (i: number) => classes.filter((c) => c.start <= i && i < c.end).pop();
+  // Assignments come in text order: a sweep keeps the classes open at the current one (innermost last).
+  let next = 0;
+  const open: typeof classes = [];
+  const classAt = (i: number) => {
+    while (next < classes.length && classes[next]!.start <= i) {
+      const c = classes[next++]!;
+      while (open.length > 0 && open.at(-1)!.end <= c.start) open.pop();
+      open.push(c);
+    }
+    while (open.length > 0 && open.at(-1)!.end <= i) open.pop();
+    return open.at(-1);
+  };
   for (const m of text.matchAll(PY_ASSIGN)) {
     const name = m[2]!;
     if (/^(?:return|yield|if|elif|while|for|lambda|assert|del|global|nonlocal|print)$/u.test(name) || (!all && !credentialNamed(name))) continue;

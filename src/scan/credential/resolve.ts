@@ -53,9 +53,17 @@ function site(file: string, b: { line: number; column: number; snippet: string }
   return { file, line: b.line, column: b.column, snippet: b.snippet };
 }
 
+/** A file's bindings by name and by last name segment, and its imports by local name: lookups stay linear in big files. */
+interface FileIndex {
+  byName: Map<string, RawBinding[]>;
+  byLast: Map<string, RawBinding[]>;
+  imports: Map<string, RawImport>;
+}
+
 class Resolver {
   readonly #byFile = new Map<string, FileCredentialFacts>();
   readonly #pyModules = new Map<string, FileCredentialFacts[]>();
+  readonly #index = new WeakMap<FileCredentialFacts, FileIndex>();
 
   constructor(files: readonly FileCredentialFacts[]) {
     for (const f of files) {
@@ -65,7 +73,9 @@ class Resolver {
         const parts = f.file.replace(/\.py$/u, '').replace(/\/__init__$/u, '').split('/');
         for (let i = 0; i < parts.length; i++) {
           const key = parts.slice(i).join('.');
-          this.#pyModules.set(key, [...(this.#pyModules.get(key) ?? []), f]);
+          const list = this.#pyModules.get(key);
+          if (list) list.push(f);
+          else this.#pyModules.set(key, [f]);
         }
       }
     }
@@ -113,16 +123,54 @@ class Resolver {
     return [...found].sort((a, b) => Number(posix.dirname(b.file) === dir) - Number(posix.dirname(a.file) === dir) || a.file.length - b.file.length);
   }
 
+  #indexOf(f: FileCredentialFacts): FileIndex {
+    let index = this.#index.get(f);
+    if (!index) {
+      index = { byName: new Map(), byLast: new Map(), imports: new Map() };
+      const add = (map: Map<string, RawBinding[]>, key: string, b: RawBinding) => {
+        const list = map.get(key);
+        if (list) list.push(b);
+        else map.set(key, [b]);
+      };
+      for (const b of f.bindings) {
+        const last = b.name.slice(b.name.lastIndexOf('.') + 1);
+        add(index.byName, b.name, b);
+        if (last !== b.name) add(index.byLast, last, b);
+      }
+      for (const b of index.byName.values()) b.sort((x, y) => x.line - y.line);
+      for (const i of f.imports) if (!index.imports.has(i.local)) index.imports.set(i.local, i);
+      this.#index.set(f, index);
+    }
+    return index;
+  }
+
   /** The binding of `name` that a use at `line` sees: the last one before it, else the last one in the file. */
   binding(f: FileCredentialFacts, name: string, line?: number, exportedOnly = false): RawBinding | undefined {
-    let before: RawBinding | undefined;
-    let last: RawBinding | undefined;
-    for (const b of f.bindings) {
-      if (b.name !== name || (exportedOnly && !b.exported)) continue;
-      last = b;
-      if (line !== undefined && b.line <= line) before = b;
+    const all = this.#indexOf(f).byName.get(name);
+    if (!all) return undefined;
+    const list = exportedOnly ? all.filter((b) => b.exported) : all;
+    if (list.length === 0) return undefined;
+    if (line === undefined) return list.at(-1);
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.line <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return before ?? last;
+    return list[found === -1 ? list.length - 1 : found];
+  }
+
+  /** Bindings whose last name segment is `last` (`Settings.pat`, `self.pat` for `pat`). */
+  bindingsEndingWith(f: FileCredentialFacts, last: string): RawBinding[] {
+    return this.#indexOf(f).byLast.get(last) ?? [];
+  }
+
+  importOf(f: FileCredentialFacts, local: string): RawImport | undefined {
+    return this.#indexOf(f).imports.get(local);
   }
 
   evaluate(f: FileCredentialFacts, expr: string, line: number | undefined, members: readonly string[], depth: number): Found {
@@ -175,7 +223,7 @@ class Resolver {
 
     // `this.pat` / `self.pat`: the attribute assigned in this file (a class field, `self.pat = …` in __init__).
     if ((chain.root === 'this' || chain.root === 'self') && all.length > 0) {
-      const b = this.binding(f, `${chain.root}.${all[0]}`, line) ?? f.bindings.find((x) => x.name.endsWith(`.${all[0]}`) && !x.name.startsWith('env:'));
+      const b = this.binding(f, `${chain.root}.${all[0]}`, line) ?? this.bindingsEndingWith(f, all[0]!).find((x) => !x.name.startsWith('env:'));
       return b ? this.follow(f, b, all.slice(1), depth) : unknown;
     }
     // The longest name bound in this file: `config.clarifai.pat`, then `config.clarifai`, then `config`.
@@ -183,7 +231,7 @@ class Resolver {
       const name = [chain.root, ...all.slice(0, k)].join('.');
       const b = this.binding(f, name, line);
       if (b) return this.follow(f, b, all.slice(k), depth);
-      const imp = f.imports.find((i) => i.local === name);
+      const imp = this.importOf(f, name);
       if (imp) return this.viaImport(f, imp, all.slice(k), depth) ?? unknown;
     }
     return unknown;
@@ -197,13 +245,13 @@ class Resolver {
   classAttribute(f: FileCredentialFacts, callee: string, members: readonly string[], line: number | undefined, depth: number): Found | undefined {
     const b = this.binding(f, `${callee}.${members[0]}`, line);
     if (b) return this.follow(f, b, members.slice(1), depth);
-    const imp = f.imports.find((i) => i.local === callee);
+    const imp = this.importOf(f, callee);
     const modules = imp ? this.modulesOf(f, imp) : [f];
     for (const mod of modules) {
       const attr = imp ? this.binding(mod, `${imp.imported}.${members[0]}`) : undefined;
       if (attr) return this.follow(mod, attr, members.slice(1), depth);
       // `get_settings()` returning `Settings()` (FastAPI's lru_cache idiom): the one class that has the attribute.
-      const classes = mod.bindings.filter((x) => new RegExp(`^[A-Z]\\w*\\.${members[0]}$`, 'u').test(x.name));
+      const classes = this.bindingsEndingWith(mod, members[0]!).filter((x) => /^[A-Z]\w*\.[^.]+$/u.test(x.name));
       if (new Set(classes.map((x) => x.name)).size === 1) return this.follow(mod, classes.at(-1)!, members.slice(1), depth);
     }
     return undefined;
@@ -262,7 +310,7 @@ class Resolver {
     if (mod.language === 'python') {
       const b = this.binding(mod, name, undefined, true);
       if (b) return this.follow(mod, b, members, depth);
-      const imp = mod.imports.find((i) => i.local === name);
+      const imp = this.importOf(mod, name);
       return imp ? this.viaImport(mod, imp, members, depth + 1) : undefined;
     }
     if (name === 'default') {
@@ -275,7 +323,7 @@ class Resolver {
       // `export { a as b }` points at the local binding `a`.
       return this.follow(mod, direct, members, depth);
     }
-    const reexport = mod.imports.find((i) => i.local === `export:${name}`);
+    const reexport = this.importOf(mod, `export:${name}`);
     if (reexport) return this.viaImport(mod, { ...reexport, local: name }, members, depth + 1);
     const commonjs = this.binding(mod, 'module.exports');
     if (commonjs) {

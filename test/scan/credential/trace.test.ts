@@ -315,3 +315,17 @@ describe('hostile input', () => {
     assert.equal(byFile.get('long.py'), 'env');
   });
 });
+
+describe('big files', () => {
+  test('thousands of uses of one name are traced (indexes, not scans per use) and capped per file in the checks', async () => {
+    const { check } = await import('../../../src/checks/exposure/code-credential-logged.js');
+    const lines = 'PAT = os.environ["X_PAT"]\nModel(url="u", pat=PAT)\nprint(PAT)\n'.repeat(3000);
+    const code = await scan({ 'big.py': `import os\nfrom clarifai.client.model import Model\n${lines}` });
+    assert.equal(code.credentials?.length, 3000);
+    assert.ok(code.credentials!.every((c) => c.origin.kind === 'env'));
+    const env = { projectDir: '/', shell: {}, files: [], variables: new Map(), expected: [], gitRepo: false };
+    const findings = check.run({ evidence: { env, code }, options: { expected: [] } });
+    assert.equal(findings.length, 11);
+    assert.match(findings.at(-1)!.message, /^2990 more exposure\/code-credential-logged findings in big\.py/u);
+  });
+});

@@ -1,6 +1,8 @@
 // The credentials the scanned code sends (traced by src/scan/credential), as the key, env and exposure checks read them.
 import { CLARIFAI_CREDENTIAL_NAMES } from '../../../providers/clarifai/variables.js';
+import { finding, type CheckMeta } from '../../../types/check.js';
 import type { CodeEvidence, CredentialUse } from '../../../types/code-evidence.js';
+import type { Finding } from '../../../types/diagnostic.js';
 import { envReadIn, familyOf, where } from '../../endpoint/lib/site.js';
 
 /** Every variable the code's credential comes from, explicit reads and SDK defaults alike. */
@@ -43,9 +45,43 @@ export function isStandardName(name: string): boolean {
   return CLARIFAI_CREDENTIAL_NAMES.includes(name);
 }
 
+/** Findings per file and check beyond which the rest are summed up in one (a generated file can hold thousands). */
+export const MAX_PER_FILE = 10;
+/** Related places listed on one finding. */
+export const MAX_RELATED = 10;
+
+/** The first MAX_PER_FILE findings of each file, then one info finding that counts the rest. */
+export function capPerFile(meta: CheckMeta, findings: Finding[]): Finding[] {
+  const byFile = new Map<string, number>();
+  const out: Finding[] = [];
+  const hidden = new Map<string, number>();
+  for (const f of findings) {
+    const file = f.location && 'file' in f.location ? f.location.file : '';
+    const n = (byFile.get(file) ?? 0) + 1;
+    byFile.set(file, n);
+    if (n <= MAX_PER_FILE || file === '') out.push(f);
+    else hidden.set(file, (hidden.get(file) ?? 0) + 1);
+  }
+  for (const [file, n] of hidden) {
+    out.push(
+      finding(meta, {
+        severity: 'info',
+        message: `${n} more ${meta.id} ${n === 1 ? 'finding' : 'findings'} in ${file} are not shown.`,
+        fix: `Fix the places above and run keydoctor again.`,
+        location: { file },
+      }),
+    );
+  }
+  return out;
+}
+
 /** One use per group key (the first by place), with the others as related places. */
 export function firstOf<T extends CredentialUse>(uses: readonly T[], key: (u: T) => string): { use: T; others: T[] }[] {
   const groups = new Map<string, T[]>();
-  for (const u of uses) groups.set(key(u), [...(groups.get(key(u)) ?? []), u]);
-  return [...groups.values()].map(([use, ...others]) => ({ use: use!, others }));
+  for (const u of uses) {
+    const list = groups.get(key(u));
+    if (list) list.push(u);
+    else groups.set(key(u), [u]);
+  }
+  return [...groups.values()].map(([use, ...others]) => ({ use: use!, others: others.slice(0, MAX_RELATED) }));
 }
