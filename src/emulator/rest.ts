@@ -43,7 +43,7 @@ function routeOf(method: string, path: string): RouteMatch {
   return hit;
 }
 
-type Outcome = { decision?: Decision; code: number; details?: string; reason: string; rpc?: string; http?: number; extra?: object; headers?: Record<string, string> };
+type Outcome = { decision?: Decision; code: number; details?: string; reason: string; rpc?: string; http?: number; extra?: object; headers?: Record<string, string>; clientGone?: boolean };
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
@@ -82,9 +82,12 @@ export function restHandler(shared: Shared): (req: IncomingMessage, res: ServerR
       const http = o.http ?? httpStatusFor(o.code);
       const body = JSON.stringify({ status: wireStatus(o.code, o.details, reqId), ...o.extra });
       const send = () => {
-        if (res.destroyed) return;
-        res.writeHead(http, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...o.headers });
-        res.end(body);
+        // A client that left (aborted, timed out, reset) gets no answer, but its request is still logged: one line per request.
+        const gone = res.destroyed;
+        if (!gone) {
+          res.writeHead(http, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...o.headers });
+          res.end(body);
+        }
         const d = o.decision;
         shared.log?.({
           time: new Date(receivedAt).toISOString(),
@@ -97,7 +100,7 @@ export function restHandler(shared: Shared): (req: IncomingMessage, res: ServerR
           decision: o.code === 10000 ? 'allow' : 'deny',
           code: o.code,
           http_status: http,
-          reason: o.reason,
+          reason: gone && !o.clientGone ? `${o.reason} (the client left before the answer)` : o.reason,
           ...(d?.ok && d.userId ? { user_id: d.userId } : d?.key ? { user_id: d.key.user_id } : {}),
           ...(d?.ok && d.appId ? { app_id: d.appId } : {}),
           received_at: receivedAt,
@@ -153,7 +156,11 @@ export function restHandler(shared: Shared): (req: IncomingMessage, res: ServerR
 
     // Most calls (GETs) have no body: answer them without waiting a turn for a stream that is already empty.
     if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) handle(EMPTY);
-    else readBody(req).then(handle, () => res.destroy());
+    else
+      readBody(req).then(handle, () => {
+        res.destroy();
+        finish({ code: 11100, http: 400, details: 'request body could not be read', reason: 'the client closed the connection while sending the body', clientGone: true });
+      });
   };
 }
 
