@@ -15,6 +15,8 @@ export interface FileFacts {
   dependencies?: DependencySite[];
   clientSites?: ClientSite[];
   idSites?: IdSite[];
+  /** The file names a request's owner somewhere (`user_app_id`, `UserAppIDSet`, `userAppId`): `[file]`, or absent. */
+  userAppIdFiles?: string[];
   /** Credential-flow facts (assignments, imports, sinks), linked across files after the walk (src/scan/credential). */
   credential?: FileCredentialFacts;
 }

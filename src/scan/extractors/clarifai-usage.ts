@@ -217,19 +217,24 @@ function clientSites(doc: Doc, lang: 'js' | 'python'): void {
 /** Docs describe old clients as history; only code (and notebooks, shell) is judged for which client it uses. */
 const DOCS_FILE = /\.(?:md|markdown|mdx|rst|txt)$/iu;
 
+/** Where a request body or gRPC message can name its owner: code-pat-without-app needs to know whether a file ever does. */
+const NAMES_OWNER = /user_app_id|UserAppIDSet|userAppId/u;
+
 export function extractClarifaiUsage(doc: Doc, lang: UsageLanguage): void {
   if (!doc.clarifai) return;
+  if (NAMES_OWNER.test(doc.text) && !doc.facts.userAppIdFiles?.includes(doc.file)) (doc.facts.userAppIdFiles ??= []).push(doc.file);
   if (/user|app|model/iu.test(doc.text)) idSites(doc, lang);
   if (lang !== 'shell' && !DOCS_FILE.test(doc.file)) clientSites(doc, lang);
 }
 
-type ClarifaiLists = Pick<CodeEvidence, 'dependencies' | 'clientSites' | 'idSites'>;
+type ClarifaiLists = Pick<CodeEvidence, 'dependencies' | 'clientSites' | 'idSites' | 'userAppIdFiles'>;
 
 /** Adds one file's Clarifai facts to the evidence (the main thread, as files come back from the workers). */
 export function mergeClarifaiFacts(evidence: ClarifaiLists, facts: ClarifaiLists): void {
   if (facts.dependencies?.length) (evidence.dependencies ??= []).push(...facts.dependencies);
   if (facts.clientSites?.length) (evidence.clientSites ??= []).push(...facts.clientSites);
   if (facts.idSites?.length) (evidence.idSites ??= []).push(...facts.idSites);
+  if (facts.userAppIdFiles?.length) (evidence.userAppIdFiles ??= []).push(...facts.userAppIdFiles);
 }
 
 /** Once the walk is over: sorted by place, and present (possibly empty) so checks know the scan looked. */
@@ -238,4 +243,5 @@ export function finishClarifaiFacts(evidence: ClarifaiLists): void {
   evidence.dependencies = (evidence.dependencies ?? []).sort(byPlace);
   evidence.clientSites = (evidence.clientSites ?? []).sort(byPlace);
   evidence.idSites = (evidence.idSites ?? []).sort(byPlace);
+  evidence.userAppIdFiles = [...new Set(evidence.userAppIdFiles ?? [])].sort();
 }

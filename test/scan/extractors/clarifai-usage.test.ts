@@ -114,3 +114,8 @@ test('pathological input: giant lines and thousands of sites end quickly, with a
   assert.equal(facts.idSites?.length, 500);
   assert.equal(facts.clientSites?.length, 500);
 });
+
+test('files that name an owner anywhere are listed for code-pat-without-app', () => {
+  assert.deepEqual(extract('// clarifai\nconst body = { user_app_id: owner };\n', 'js', 'a.js').userAppIdFiles, ['a.js']);
+  assert.equal(extract('// clarifai\nfetch(url);\n', 'js', 'b.js').userAppIdFiles, undefined);
+});
