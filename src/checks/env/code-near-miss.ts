@@ -5,6 +5,9 @@ import type { Finding } from '../../types/diagnostic.js';
 import { envReadIn, familyOf, siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 import { expectedNames, sourceText } from './lib/env.js';
 import { nearMiss } from './near-miss-name.js';
+/** A name read in thousands of places is listed by its first few; the rest are counted. */
+const MAX_LISTED = 10;
+
 
 const meta: CheckMeta = {
   id: 'env/code-near-miss',
@@ -27,7 +30,12 @@ export const check: Check = {
     // The defined side must be a name something expects; otherwise env/near-miss-name already blames the definition.
     const expected = expectedNames(ctx).filter(isSet);
     const readsByName = new Map<string, EnvRead[]>();
-    for (const r of code.envReads) if (!isSet(r.name)) readsByName.set(r.name, [...(readsByName.get(r.name) ?? []), r]);
+    for (const r of code.envReads) {
+      if (isSet(r.name)) continue;
+      const list = readsByName.get(r.name);
+      if (list) list.push(r);
+      else readsByName.set(r.name, [r]);
+    }
     const out: Finding[] = [];
     for (const [name, reads] of readsByName) {
       const match = expected.map((e) => ({ e, why: nearMiss(name, e) })).find((m) => m.why !== undefined);
@@ -39,9 +47,9 @@ export const check: Check = {
       out.push(
         finding(meta, {
           message: `${where(first)} reads ${name}, which nothing defines, while ${sourceText(definition.location)} defines ${match.e} — ${name} ${match.why}${consequence}.`,
-          fix: `Read the defined name in the code: \`${envReadIn(familyOf(first.file), match.e)}\` at ${reads.map((r) => where(r)).join(', ')}.`,
+          fix: `Read the defined name in the code: \`${envReadIn(familyOf(first.file), match.e)}\` at ${reads.slice(0, MAX_LISTED).map((r) => where(r)).join(', ')}${reads.length > MAX_LISTED ? ` and ${reads.length - MAX_LISTED} more places` : ''}.`,
           location: siteLocation(first),
-          related: [definition.location, ...reads.slice(1).map(siteLocation), ...headers.map(siteLocation)],
+          related: [definition.location, ...reads.slice(1, MAX_LISTED).map(siteLocation), ...headers.slice(0, MAX_LISTED).map(siteLocation)],
         }),
       );
     }
