@@ -8,7 +8,6 @@ import { nearMiss } from './near-miss-name.js';
 /** A name read in thousands of places is listed by its first few; the rest are counted. */
 const MAX_LISTED = 10;
 
-
 const meta: CheckMeta = {
   id: 'env/code-near-miss',
   category: 'env',
