@@ -21,6 +21,9 @@ const COMMANDS: Record<string, CommandEntry> = {
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
+/** 32 or more letters and digits, with at least one of each: the shape of a Clarifai key or PAT. */
+const KEY_SHAPED_ARGUMENT = /^(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{32,}$/u;
+
 function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
   return `keydoctor ${VERSION} — finds why an API key is rejected (Clarifai first)
@@ -54,6 +57,8 @@ Exit codes:
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
   const colorFlag = argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined;
   const ctx = makeContext(io, colorFlag);
+  // A key typed on the command line (as a command, an option, a file name) would be echoed by a usage error: mask it.
+  for (const token of argv.join(' ').split(/[^A-Za-z0-9]+/u)) if (KEY_SHAPED_ARGUMENT.test(token)) ctx.redactor.add(token);
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
