@@ -29,9 +29,21 @@ const TYPE_NAMES = new Set(['str', 'int', 'string', 'number', 'any', 'unknown', 
 /** Line breaks of each text, found once: the length of the line around a match is then a binary search away. */
 const breaksOf = new WeakMap<Doc, number[]>();
 
-/** Whether a fact at `index` is worth recording: not on a giant line, and the file's budget not spent. */
-function worthIt(doc: Doc, index: number, count: number): boolean {
+/**
+ * Whether `index` sits in a comment (`//`, `#`, a `*` line of a block comment) or, with `strings`, inside a quoted
+ * string on its line: code that *mentions* a legacy client (docs, messages) is not code that uses one.
+ */
+function inProse(text: string, index: number, strings: boolean): boolean {
+  const prefix = text.slice(text.lastIndexOf('\n', index - 1) + 1, index);
+  if (/^\s*(?:\/\/|\/\*|\*|#)/u.test(prefix) || /(?:^|[\s;,)])(?:\/\/|#)/u.test(prefix.replace(/(['"`])(?:\\.|(?!\1).)*\1/gu, ''))) return true;
+  if (!strings) return false;
+  return ['"', "'", '`'].some((q) => (prefix.split(q).length - 1) % 2 === 1);
+}
+
+/** Whether a fact at `index` is worth recording: not on a giant line, not in a comment, and the file's budget not spent. */
+function worthIt(doc: Doc, index: number, count: number, strings = false): boolean {
   if (count >= MAX_SITES) return false;
+  if (inProse(doc.text, index, strings)) return false;
   let breaks = breaksOf.get(doc);
   if (!breaks) {
     breaks = [-1];
@@ -183,7 +195,7 @@ function clientSites(doc: Doc, lang: 'js' | 'python'): void {
   const text = doc.text;
   const list: ClientSite[] = (doc.facts.clientSites ??= []);
   const out = { push: (site: ClientSite) => void list.push(site) };
-  const ok = (index: number) => worthIt(doc, index, list.length);
+  const ok = (index: number) => worthIt(doc, index, list.length, true);
   if (lang === 'js') {
     for (const m of text.matchAll(JS_IMPORT)) if (ok(m.index)) out.push({ ...doc.site(m.index), client: 'js-clarifai-2', form: 'import' });
     for (const m of text.matchAll(JS_APP)) {

@@ -119,3 +119,18 @@ test('files that name an owner anywhere are listed for code-pat-without-app', ()
   assert.deepEqual(extract('// clarifai\nconst body = { user_app_id: owner };\n', 'js', 'a.js').userAppIdFiles, ['a.js']);
   assert.equal(extract('// clarifai\nfetch(url);\n', 'js', 'b.js').userAppIdFiles, undefined);
 });
+
+test('a legacy client or a model name mentioned in a comment or a message string is not a use', () => {
+  const js = [
+    "const Clarifai = require('clarifai'); // real use on this line",
+    '// the old client: new Clarifai.App({ apiKey }) and Clarifai.GENERAL_MODEL',
+    ' * new Clarifai.App(id, secret) in a JSDoc block',
+    "const hint = 'migrate from Clarifai.FACE_DETECT_MODEL';",
+    "const msg = `call new Clarifai.App(key)`;",
+    'app.models.predict(Clarifai.FOOD_MODEL, url);',
+  ].join('\n');
+  assert.deepEqual(clients(js, 'js'), ['js-clarifai-2 import @1', 'js-clarifai-2 public-model Clarifai.FOOD_MODEL @6']);
+  const py = ["# ClarifaiApp(api_key=...) was the 2.x client", 'from clarifai.rest import ClarifaiApp', 'app = ClarifaiApp(api_key=KEY)'].join('\n');
+  assert.deepEqual(clients(py, 'python'), ['py-clarifai-2 import @2', 'py-clarifai-2 constructor @3']);
+  assert.deepEqual(ids("// MODEL_ID = 'General' is the bug\nconst x = 1; // clarifai", 'js'), []);
+});
