@@ -23,8 +23,11 @@ function envRead(doc: Doc, bindings: Bindings, index: number, name: string): voi
 
 /** `const { X, Y: alias, Z = 'default' } = process.env`: each name is a read, each alias a binding. */
 function destructured(doc: Doc, bindings: Bindings, close: number): void {
-  const open = doc.text.lastIndexOf('{', close);
-  if (open === -1 || close - open > 2000) return;
+  // Look back 2,000 characters at most: an unbounded lastIndexOf rescans the whole file for every `} = process.env`.
+  const from = Math.max(0, close - 2000);
+  const found = doc.text.slice(from, close + 1).lastIndexOf('{');
+  if (found === -1) return;
+  const open = from + found;
   const list = doc.text.slice(open + 1, close);
   const listStart = open + 1;
   let offset = 0;
