@@ -21,7 +21,7 @@ async function recordingProxy(allowed: readonly string[]) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const [host, port] = req.url.split(':');
+    const [host, port] = (req.url ?? '').split(':');
     const upstream = connect(Number(port), host!, () => {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);
