@@ -20,6 +20,7 @@ const commands = [
   `node ${bin} --version`,
   `node ${bin} check ${project} --offline`,
   `node ${bin} check ${project} --offline --json`,
+  `node ${bin} check ${project} --offline --no-scan`,
 ];
 const out = join(project, 'startup.md');
 spawnSync('hyperfine', ['--warmup', '3', '--runs', '20', '-N', '-i', '--export-markdown', out, ...commands], { stdio: 'inherit', env: { ...process.env, CLARIFAI_PAT: '' } });
