@@ -24,6 +24,10 @@ test('the packed tarball installs into an empty folder and runs', { timeout: 300
     assert.match(help, /Usage: keydoctor <command>/u);
     const version = execFileSync(join(app, 'node_modules', '.bin', 'keydoctor'), ['--version'], { cwd: app, encoding: 'utf8' });
     assert.match(version, /^\d+\.\d+\.\d+/u);
+    // The README's main job works from the installed package too: the demo project and emulator ship with it.
+    const demo = spawnSync(join(app, 'node_modules', '.bin', 'keydoctor'), ['demo', '--json'], { cwd: app, encoding: 'utf8', env: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS } });
+    assert.equal(demo.status, 0, demo.stderr);
+    assert.ok((JSON.parse(demo.stdout) as { findings: unknown[] }).findings.length > 0);
     // Node itself would swallow a missing --env-file after the script name; the shebang's `--` stops that.
     const missing = spawnSync(join(app, 'node_modules', '.bin', 'keydoctor'), ['check', '--offline', '--env-file', 'missing.env'], { cwd: app, encoding: 'utf8' });
     assert.equal(missing.status, 2);
