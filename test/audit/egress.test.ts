@@ -2,36 +2,19 @@
 // and code that calls other hosts (another loopback server, api.clarifai.com) sends every request to the base.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, type Socket } from 'node:net';
-import type { IncomingMessage } from 'node:http';
 import { runCli } from '../helpers/cli.js';
-import { STATE, T, httpServer, project, world } from '../live/helpers.js';
+import { STATE, T, httpServer, project, proxyServer, world } from '../live/helpers.js';
 import { assertClean, NEEDS_BUILD, runBuilt } from '../hardening/helpers.js';
 
-/** A forward proxy that records every target; it tunnels only to the `allowed` host:ports and refuses anything else. */
+/** Every target the proxy saw: absolute-URI requests and `CONNECT host:port` tunnels. */
 async function recordingProxy(allowed: readonly string[]) {
-  const targets: string[] = [];
-  const { url, server } = await httpServer((req, res) => {
-    targets.push(`${req.method} ${req.url}`); // an absolute-URI request through the proxy
-    res.writeHead(502).end();
-  });
-  server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    targets.push(`CONNECT ${req.url}`);
-    if (!allowed.includes(req.url ?? '')) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = connect(Number(port), host!, () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) upstream.write(head);
-      upstream.pipe(socket);
-      socket.pipe(upstream);
-    });
-    upstream.on('error', () => socket.destroy());
-    socket.on('error', () => upstream.destroy());
-  });
-  return { url, targets };
+  const proxy = await proxyServer({ allow: allowed });
+  return {
+    url: proxy.url,
+    get targets(): string[] {
+      return [...proxy.requests, ...proxy.connects.map((c) => `CONNECT ${c}`)];
+    },
+  };
 }
 
 async function setup() {

@@ -142,12 +142,22 @@ export async function selfSignedServer(): Promise<{ url: string }> {
  * A loopback forward proxy: `refuse` answers every CONNECT with 403 (a corporate proxy blocking the API);
  * otherwise it tunnels to the requested host:port. Counts the CONNECTs it saw.
  */
-export async function proxyServer(mode: 'refuse' | 'tunnel'): Promise<{ url: string; connects: string[] }> {
+/**
+ * A forward proxy on loopback that records every target: `CONNECT host:port` tunnels in `connects`, absolute-URI
+ * requests in `requests`. It refuses every tunnel, tunnels all of them, or tunnels only the `allow`ed host:ports.
+ */
+export async function proxyServer(
+  mode: 'refuse' | 'tunnel' | { allow: readonly string[] },
+): Promise<{ url: string; connects: string[]; requests: string[] }> {
   const connects: string[] = [];
-  const { url, server } = await httpServer((_req, res) => res.writeHead(502).end());
+  const requests: string[] = [];
+  const { url, server } = await httpServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    res.writeHead(502).end();
+  });
   server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     connects.push(req.url ?? '');
-    if (mode === 'refuse') {
+    if (mode === 'refuse' || (typeof mode === 'object' && !mode.allow.includes(req.url ?? ''))) {
       socket.end('HTTP/1.1 403 Forbidden\r\ncontent-type: text/html\r\n\r\n<html>blocked by policy</html>');
       return;
     }
@@ -161,6 +171,6 @@ export async function proxyServer(mode: 'refuse' | 'tunnel'): Promise<{ url: str
     upstream.on('error', () => socket.destroy());
     socket.on('error', () => upstream.destroy());
   });
-  return { url, connects };
+  return { url, connects, requests };
 }
 
