@@ -41,6 +41,23 @@ function plantedSecrets(dir: string): string[] {
   return [...out];
 }
 
+/** The bad.* and good.* fixture folders under `checkDir`, sorted; none when the folder is missing. */
+export function fixtureCases(checkDir: string): string[] {
+  try {
+    return readdirSync(checkDir).filter((n) => /^(bad|good)\./u.test(n) && statSync(join(checkDir, n)).isDirectory()).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** A check's fixtures must include both kinds; a missing folder fails instead of passing silently. */
+export function testBadAndGoodExist(checkDir: string, cases: readonly string[]): void {
+  test('has at least one bad.* and one good.* fixture', () => {
+    assert.ok(cases.some((c) => c.startsWith('bad.')), `no bad.* fixture folder in ${checkDir}`);
+    assert.ok(cases.some((c) => c.startsWith('good.')), `no good.* fixture folder in ${checkDir}`);
+  });
+}
+
 /**
  * Registers a test per fixture folder under `checkDir`. A missing folder, or one without both a
  * bad.* and a good.* case, fails instead of passing silently. Every bad case is also checked for
@@ -48,17 +65,9 @@ function plantedSecrets(dir: string): string[] {
  */
 export function describeFixtures(checkDir: string, check: Check): void {
   const id = check.meta.id;
-  let cases: string[] = [];
-  try {
-    cases = readdirSync(checkDir).filter((n) => /^(bad|good)\./u.test(n) && statSync(join(checkDir, n)).isDirectory()).sort();
-  } catch {
-    cases = [];
-  }
+  const cases = fixtureCases(checkDir);
   describe(`${id} fixtures`, () => {
-    test('has at least one bad.* and one good.* fixture', () => {
-      assert.ok(cases.some((c) => c.startsWith('bad.')), `no bad.* fixture folder in ${checkDir}`);
-      assert.ok(cases.some((c) => c.startsWith('good.')), `no good.* fixture folder in ${checkDir}`);
-    });
+    testBadAndGoodExist(checkDir, cases);
     for (const name of cases) {
       const dir = join(checkDir, name);
       if (name.startsWith('bad.')) {

@@ -3,7 +3,7 @@
 // written in a fixture may appear in what the check wrote.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runChecks } from '../../../src/core/engine.js';
 import { CLARIFAI_VARIABLE_NAMES } from '../../../src/providers/clarifai/variables.js';
@@ -11,6 +11,7 @@ import { applySuppressions, gatherCodeEvidence } from '../../../src/scan/index.j
 import { gatherEnvEvidence } from '../../../src/sources/gather.js';
 import type { Check } from '../../../src/types/check.js';
 import type { Finding } from '../../../src/types/diagnostic.js';
+import { fixtureCases, testBadAndGoodExist } from '../fixture-runner.js';
 
 function shellEnv(dir: string): Record<string, string> {
   const path = join(dir, 'env.json');
@@ -43,17 +44,9 @@ function plantedKeys(dir: string): string[] {
 
 export function describeCodeFixtures(checkDir: string, check: Check): void {
   const id = check.meta.id;
-  let cases: string[] = [];
-  try {
-    cases = readdirSync(checkDir).filter((n) => /^(bad|good)\./u.test(n) && statSync(join(checkDir, n)).isDirectory()).sort();
-  } catch {
-    cases = [];
-  }
+  const cases = fixtureCases(checkDir);
   describe(`${id} fixtures`, () => {
-    test('has at least one bad.* and one good.* fixture', () => {
-      assert.ok(cases.some((c) => c.startsWith('bad.')), `no bad.* fixture folder in ${checkDir}`);
-      assert.ok(cases.some((c) => c.startsWith('good.')), `no good.* fixture folder in ${checkDir}`);
-    });
+    testBadAndGoodExist(checkDir, cases);
     for (const name of cases) {
       const dir = join(checkDir, name);
       test(`${name} ${name.startsWith('bad.') ? 'reports' : 'does not report'} ${id}`, async () => {
