@@ -4,6 +4,7 @@ import type { Finding } from '../../types/diagnostic.js';
 import { correctedValue, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
+import { codePointLabel } from '../../core/visible.js';
 
 const meta: CheckMeta = {
   id: 'headers/scheme-format',
@@ -40,7 +41,7 @@ export function schemeProblems(template: string): string[] {
 
 function describeGap(gap: string): string {
   if (/^ +$/u.test(gap)) return `${gap.length} spaces`;
-  return [...gap].map((c) => (c === '\t' ? 'a tab' : c === ' ' ? 'a space' : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join(', ');
+  return [...gap].map((c) => (c === '\t' ? 'a tab' : c === ' ' ? 'a space' : codePointLabel(c))).join(', ');
 }
 
 export const check: Check = {
