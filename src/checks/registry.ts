@@ -3,6 +3,8 @@ import type { Category, Severity } from '../types/diagnostic.js';
 import { allChecks } from './index.js';
 import { PASTED_PROBLEMS } from './pasted/problems.js';
 
+const PASTED_CHECK_ID = 'pasted/pasted-error';
+
 export interface Problem {
   /** `category/name`; the finding id, the docs page `docs/checks/<id>.md` and the SARIF rule id. */
   id: string;
@@ -18,9 +20,10 @@ export interface Problem {
  * Problems several checks report, one per kind of evidence. Each such check names the problem in its meta
  * (`problem`), and its own id becomes an alias.
  */
-const SHARED_PROBLEMS: Omit<Problem, 'aliases'>[] = [
+const SHARED_PROBLEMS: (Omit<Problem, 'aliases'> & { aliases?: string[] })[] = [
   {
     id: 'permissions/app-key-on-pat-route',
+    aliases: ['permissions/pat-only-endpoint'],
     category: 'permissions',
     severity: 'error',
     title: 'App key on a PAT-only route',
@@ -29,6 +32,7 @@ const SHARED_PROBLEMS: Omit<Problem, 'aliases'>[] = [
   },
   {
     id: 'permissions/missing-scopes',
+    aliases: ['permissions/insufficient-scopes'],
     category: 'permissions',
     severity: 'error',
     title: 'The key lacks a scope the call needs',
@@ -93,6 +97,8 @@ function build(): Problem[] {
   for (const p of SHARED_PROBLEMS) add(p);
   for (const p of PASTED_PROBLEMS) add(p);
   for (const { meta } of allChecks) {
+    // The pasted-text check reports many registered problems, none of its own.
+    if (meta.id === PASTED_CHECK_ID) continue;
     if (meta.problem) {
       if (!byId.has(meta.problem)) throw new Error(`${meta.id} reports ${meta.problem}, which is not registered`);
       add({ ...byId.get(meta.problem)!, aliases: [meta.id] });

@@ -249,7 +249,8 @@ export function judge(evidence: Evidence, request: DiagnoseRequest & { absent: A
   const expected = evidence.env?.expected ?? expectedNames(request, evidence.code);
   collectSecrets(evidence, request.redactor);
   // Live evidence with nothing probed (no credential defined): the live checks have nothing to judge, and say so.
-  const nothingProbed = evidence.live !== undefined && evidence.live.credentials.length === 0 && evidence.live.exchanges.length === 0;
+  const nothingProbed =
+    evidence.live !== undefined && evidence.live.credentials.length === 0 && evidence.live.exchanges.length === 0 && credentialRecords(evidence, expected, request.redactor).length === 0;
   const { live: _unjudged, ...withoutLive } = evidence;
   const judged: Evidence = nothingProbed ? withoutLive : evidence;
   const absent: Absent = nothingProbed ? { ...request.absent, live: 'no-credential' } : request.absent;

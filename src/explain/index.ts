@@ -32,8 +32,6 @@ export interface ExplainResult {
   findings: Finding[];
   /** What is inferred or unknown about this answer, and input limits that applied. */
   notes: string[];
-  /** The engine's Result (checks, summary) this explanation came from. */
-  result: Result;
 }
 
 export interface ExplainOptions {
@@ -96,7 +94,8 @@ function notRecognised(text: string): string {
   return 'Not recognised: no Clarifai status code, status name, known error message or HTTP status found. Paste the full response body or the SDK\'s error output.';
 }
 
-export function explain(text: string, options: ExplainOptions = {}): ExplainResult {
+/** Explains pasted text; the engine's Result for the same paste comes with it (the CLI prints its envelope). */
+export function explainWithResult(text: string, options: ExplainOptions = {}): { explanation: ExplainResult; result: Result } {
   const input = typeof text === 'string' ? text : String(text ?? '');
   const obs = observe(input);
   const redactor = options.redactor ?? new Redactor();
@@ -130,13 +129,20 @@ export function explain(text: string, options: ExplainOptions = {}): ExplainResu
   }
 
   return {
-    recognised,
-    summary: redactor.redact(recognised ? summarise(obs, status, findings, client) : notRecognised(obs.text)),
-    form: obs.status || obs.httpStatus !== undefined ? obs.form : client.length > 0 ? 'client-message' : recognised ? 'request' : 'none',
-    ...(status ? { status } : {}),
-    ...(obs.httpStatus !== undefined ? { httpStatus: obs.httpStatus } : {}),
-    findings,
-    notes,
     result,
+    explanation: {
+      recognised,
+      summary: redactor.redact(recognised ? summarise(obs, status, findings, client) : notRecognised(obs.text)),
+      form: obs.status || obs.httpStatus !== undefined ? obs.form : client.length > 0 ? 'client-message' : recognised ? 'request' : 'none',
+      ...(status ? { status } : {}),
+      ...(obs.httpStatus !== undefined ? { httpStatus: obs.httpStatus } : {}),
+      findings,
+      notes,
+    },
   };
+}
+
+/** Paste what Clarifai or an SDK said; get the causes as findings, most likely first, secrets masked. */
+export function explain(text: string, options: ExplainOptions = {}): ExplainResult {
+  return explainWithResult(text, options).explanation;
 }

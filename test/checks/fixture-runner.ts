@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { diagnose, diagnoseLocal } from '../../src/core/diagnose.js';
+import { problemFor } from '../../src/checks/registry.js';
 import { Redactor, secretVariants } from '../../src/core/secret.js';
 import { looksLikeSecretName } from '../../src/providers/clarifai/variables.js';
 import type { Check } from '../../src/types/check.js';
@@ -110,6 +111,7 @@ function registerCases(checkDir: string, check: Check, run: (dir: string, redact
       test(`${name} ${bad ? 'reports' : 'does not report'} ${id}`, async () => {
         const findings = await run(dir);
         assert.ok(!findings.some((f) => f.id.startsWith('internal/')), JSON.stringify(findings, null, 2));
+        for (const f of findings) assert.equal(problemFor(f.id)?.id, f.id, `${f.id} is not a registered problem id`);
         const mine = findings.filter((f) => f.id === id);
         if (bad) assert.ok(mine.length > 0, `expected ${id} in ${name}, got ${JSON.stringify(findings, null, 2)}`);
         else assert.deepEqual(mine, [], `unexpected ${id}: ${JSON.stringify(mine, null, 2)}`);

@@ -1,6 +1,6 @@
 // `keydoctor explain`: paste what Clarifai or an SDK said (argument or stdin) and get the likely causes, most likely first.
 import { usageError } from '../../core/errors.js';
-import { explain, type ExplainResult } from '../../explain/index.js';
+import { explainWithResult, type ExplainResult } from '../../explain/index.js';
 import { makeStyle } from '../../reporters/style.js';
 import { formatLocation } from '../../types/location.js';
 import { jsonReporter } from '../../reporters/json.js';
@@ -72,10 +72,10 @@ Exit codes: 0 success status, or an error that is not about the credential;
     }
     // Unquoted words (`keydoctor explain API key not found`) are one message, as the user meant.
     const text = positionals.length === 1 && positionals[0] === '-' ? await ctx.io.readStdin() : positionals.join(' ');
-    const result = explain(text, { redactor: ctx.redactor });
+    const { explanation: result, result: diagnosis } = explainWithResult(text, { redactor: ctx.redactor });
     if (values.json) {
       const data = { recognised: result.recognised, summary: result.summary, form: result.form, status: result.status ?? null, httpStatus: result.httpStatus ?? null };
-      ctx.out(jsonReporter(reportOf(result.result, { notes: result.notes, data }), { color: false, unicode: false }));
+      ctx.out(jsonReporter(reportOf(diagnosis, { notes: result.notes, data }), { color: false, unicode: false }));
     } else if (result.recognised) {
       ctx.out(renderText(result, ctx));
     } else {
