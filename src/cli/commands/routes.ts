@@ -12,6 +12,7 @@ import {
   type Binding,
   type RpcInfo,
 } from '../../providers/clarifai/api-table.js';
+import { appScopedPath } from '../../providers/clarifai/app-scoped-path.js';
 import { statusDescription } from '../../providers/clarifai/status-descriptions.js';
 import { makeStyle, type Style } from '../../reporters/style.js';
 import type { Command } from '../command.js';
@@ -79,18 +80,6 @@ function rpcView(rpc: RpcInfo): RpcView {
   };
 }
 
-/** The same call with user and app in the path, for a short binding; known params filled in. */
-function fullPathFor(rpc: RpcInfo, short: Binding, params: Record<string, string>): string | undefined {
-  const candidates = rpc.bindings.filter((b) => b.method === short.method && b.path.includes('{user_app_id.user_id}') && b.path.includes('{user_app_id.app_id}'));
-  const tail = short.path.replace(/^\/v\d+/u, '');
-  const best = candidates.find((b) => b.path.endsWith(`/apps/{user_app_id.app_id}${tail}`)) ?? candidates[0];
-  if (!best) return undefined;
-  return best.path
-    .replace('{user_app_id.user_id}', '{user_id}')
-    .replace('{user_app_id.app_id}', '{app_id}')
-    .replace(/\{([^}]+)\}/gu, (whole, name: string) => params[name] ?? whole);
-}
-
 function notesFor(rpc: RpcInfo, binding?: Binding, params: Record<string, string> = {}): string[] {
   const notes: string[] = [];
   if (rpc.authType === 'PATAuth') notes.push('PAT only: an app-specific API key will not work here, even for its own app (types.proto, PATAuth).');
@@ -101,7 +90,7 @@ function notesFor(rpc: RpcInfo, binding?: Binding, params: Record<string, string
   }
   if (rpc.authType === 'KeyAuth') {
     if (binding && isShortPath(binding)) {
-      const full = fullPathFor(rpc, binding, params);
+      const full = appScopedPath(rpc, binding, params);
       notes.push(
         `This short path has no /users/{user_id}/apps/{app_id}: it works with an app-specific API key, which implies its user and app. A PAT must name them${
           full ? `: use ${binding.method} ${full}` : ''
