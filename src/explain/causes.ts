@@ -3,6 +3,7 @@
 // Wire facts (descriptions, details strings, HTTP statuses, how sure we are) live in
 // providers/clarifai/status-descriptions.ts; this file only says what they mean for the user and what to do.
 import { findScope } from '../providers/clarifai/api-table.js';
+import { hasKeyScheme, KEY_SCHEME } from '../providers/clarifai/authorization.js';
 import { mask } from '../core/secret.js';
 import type { Finding } from '../types/diagnostic.js';
 import { explainEchoedKey } from './echoed-key.js';
@@ -123,9 +124,9 @@ export function headerFindings(auth: PastedAuthorization | undefined): Finding[]
       ),
     ];
   }
-  if (auth.scheme !== 'Key' || auth.separator !== ' ') {
+  if (!hasKeyScheme(auth)) {
     const what =
-      auth.scheme !== 'Key'
+      auth.scheme !== KEY_SCHEME
         ? `the scheme word "${auth.scheme}" instead of "Key" (capital K)`
         : auth.separator === ''
           ? 'no space between `Key` and the token'
