@@ -3,15 +3,16 @@
 // Why this exists: people call these models with the wrong handle — a legacy hex id, an old client constant
 // (`Clarifai.FACE_DETECT_MODEL`), a display name ("General") or a name (`general-v1.3`) where an id is expected,
 // the version id of another model, or a `clarifai/main` path for a model that lives elsewhere (GPT-4).
-// Since API 9.3 (2023) these models can only be reached with a PAT plus user_id=clarifai, app_id=main.
+// Which credential reaches them (a PAT, since the 2023/2025 changes) is stated in pat-required.ts.
 //
 // Tags follow the auth facts: "verified" = read in the named source, "inferred" = reasoning from verified facts,
 // "unknown" = no source found. A source's `kind` says whether Clarifai wrote it or it is someone else's code.
 // Only the data lives here; checks read it.
 import type { FactTag } from './status-descriptions.js';
+import { PUBLIC_APP_ID, PUBLIC_USER_ID } from './pat-required.js';
 
-export const PUBLIC_MODELS_USER_ID = 'clarifai';
-export const PUBLIC_MODELS_APP_ID = 'main';
+export const PUBLIC_MODELS_USER_ID = PUBLIC_USER_ID;
+export const PUBLIC_MODELS_APP_ID = PUBLIC_APP_ID;
 
 export interface ModelSource {
   /** Repository + path (+ commit when known), or a URL. */
