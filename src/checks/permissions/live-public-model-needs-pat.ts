@@ -1,22 +1,23 @@
 // permissions/live-public-model-needs-pat: Clarifai's public models (clarifai/main) need a PAT; a live call with an app key shows it.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialLabel, envLocation, exchangeLocation, targetExchange, targetLabel, targetOwner, usableCredentials } from '../../live/facts.js';
 import { PAT_SETTINGS_URL, PUBLIC_APP_CHANGE, PUBLIC_APP_ID, PUBLIC_MODELS_NEED_PAT, PUBLIC_USER_ID, patRequiredFor } from '../../providers/clarifai/pat-required.js';
 
 const meta = {
   id: 'permissions/live-public-model-needs-pat',
+  problem: 'permissions/app-key-public-model',
   category: 'permissions',
   severity: 'error',
   title: 'Public models need a PAT',
   description: PUBLIC_MODELS_NEED_PAT,
 } as const;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     live.targets.forEach((t, i) => {
       const owner = targetOwner(t);
@@ -37,4 +38,4 @@ export const check: Check = {
     });
     return out;
   },
-};
+});
