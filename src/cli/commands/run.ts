@@ -1,0 +1,148 @@
+// `keydoctor run -- <command>`: runs the app with its Clarifai traffic routed through a loopback proxy, then judges each call it made.
+import { resolve } from 'node:path';
+import { isIP } from 'node:net';
+import { usageError } from '../../core/errors.js';
+import { VERSION } from '../../version.js';
+import { jsonReporter } from '../../reporters/json.js';
+import { terminalReporter } from '../../reporters/terminal.js';
+import { stringList, type Command } from '../command.js';
+import type { CommandContext } from '../io.js';
+
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/gu, '');
+  return h === 'localhost' || h === '::1' || (isIP(h) === 4 && h.startsWith('127.'));
+}
+
+function checkUpstream(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw usageError(`--upstream takes a URL such as https://api.clarifai.com or http://127.0.0.1:8080, not "${String(value)}".`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw usageError(`--upstream must be http:// or https://, not ${url.protocol}`);
+  // The app's key is re-sent there: plain http only to this machine.
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) throw usageError('--upstream may be plain http:// only on loopback (the key would travel unencrypted).');
+  return url.origin;
+}
+
+function checkGrpcUpstream(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const v = String(value);
+  if (!/^(\[[0-9a-f:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/u.test(v)) throw usageError(`--grpc-upstream takes HOST:PORT (plaintext on loopback, TLS elsewhere), not "${v}".`);
+  return v;
+}
+
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/u.test(s) ? s : `'${s.replace(/'/gu, `'\\''`)}'`;
+}
+
+export const command: Command = {
+  name: 'run',
+  summary: "Run your app and diagnose the Clarifai calls it really makes (through a loopback proxy)",
+  options: {
+    json: { type: 'boolean' },
+    upstream: { type: 'string' },
+    'grpc-upstream': { type: 'string' },
+    'env-file': { type: 'string', multiple: true },
+    project: { type: 'string' },
+    'no-scan': { type: 'boolean' },
+    verbose: { type: 'boolean' },
+  },
+  help: `Usage: keydoctor run [options] -- <command> [args...]
+
+Runs <command> with its HTTPS and gRPC traffic routed through a proxy on 127.0.0.1 that only
+this run knows (a per-run token in the proxy URL). TLS to Clarifai's API hosts is opened with a
+certificate authority made for this run and trusted only by the command's process tree; every
+call is re-sent to Clarifai with full certificate verification and recorded. Every other host is
+tunnelled byte for byte, never decrypted. When the command exits, each Clarifai call is listed
+(method, route, status, masked key, time) and judged by the same checks as "keydoctor check",
+with the source each sent value came from (shell, which .env line, which literal).
+
+Covered: Node (fetch, http/https, axios, got, node-fetch, @grpc/grpc-js) through a preload in
+NODE_OPTIONS; Python (requests, httpx, grpcio) and curl through HTTPS_PROXY, grpc_proxy and
+SSL_CERT_FILE / REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE / GRPC_DEFAULT_SSL_ROOTS_FILE_PATH.
+See docs/run.md for what it cannot see.
+
+Options:
+  --json                 Print the findings, the calls and the tunnels as JSON on stdout
+  --upstream URL         Send Clarifai's REST calls here instead (e.g. the emulator, http://127.0.0.1:PORT)
+  --grpc-upstream HOST:PORT  Send Clarifai's gRPC calls here instead (plaintext on loopback, TLS elsewhere)
+  --project DIR          The folder whose .env files and code the sent values are compared with (default: .)
+  --env-file PATH        Also consider this dotenv file (repeatable)
+  --no-scan              Do not read the source code
+  --verbose              Also print each call as it happens, and keep request bodies (keys masked)
+
+keydoctor's own lines go to stderr; stdin, stdout and stderr of the command pass through
+untouched, and SIGINT/SIGTERM/SIGHUP reach it.
+
+Exit codes: the command's own exit code (128 + N when signal N ended it); 2 when keydoctor
+could not start it or the options are wrong.
+`,
+  async run(values, positionals, ctx) {
+    const [cmd, ...args] = positionals;
+    if (!cmd) throw usageError('give the command to run after "--", e.g. keydoctor run -- node index.js');
+    const upstream = checkUpstream(values.upstream);
+    const grpcUpstream = checkGrpcUpstream(values['grpc-upstream']);
+    const projectDir = resolve(ctx.io.cwd, typeof values.project === 'string' ? values.project : '.');
+    // The proxy, the certificates and the report are loaded only for `run`.
+    const [{ supervise }, { diagnoseRun }, { runNotes }, { COVERED_RUNTIMES }] = await Promise.all([
+      import('../../intercept/supervise.js'),
+      import('../../intercept/diagnose.js'),
+      import('../../intercept/report.js'),
+      import('../../intercept/child-env.js'),
+    ]);
+    const commandLine = [cmd, ...args].map(shellWord).join(' ');
+    const result = await supervise({
+      command: cmd,
+      args,
+      env: ctx.io.env,
+      cwd: ctx.io.cwd,
+      ...(upstream ? { upstream } : {}),
+      ...(grpcUpstream ? { grpcUpstream } : {}),
+      ...(values.verbose ? { keepBodies: true } : {}),
+      onReady: ({ proxyPort }) =>
+        ctx.err(
+          `keydoctor run: watching Clarifai calls of \`${commandLine}\` through 127.0.0.1:${proxyPort}${upstream || grpcUpstream ? ` (sent on to ${[upstream, grpcUpstream].filter(Boolean).join(' and ')})` : ''}.\n` +
+            `keydoctor run: covered: ${COVERED_RUNTIMES}.\n`,
+        ),
+      ...(values.verbose
+        ? { onCall: (c) => ctx.err(`keydoctor run: ${c.transport === 'grpc' ? `gRPC ${c.rpc}` : `${c.method} ${c.host}${c.path.replace(/\?.*$/u, '')}`} → ${c.status ? `${c.status.code} ${c.status.description}` : (c.error ?? `HTTP ${c.httpStatus}`)}\n`) }
+        : {}),
+    });
+    const base = upstream ?? 'https://api.clarifai.com';
+    const diagnosis = await diagnoseRun(
+      result.calls,
+      { projectDir, cwd: ctx.io.cwd, env: ctx.io.env, envFiles: stringList(values['env-file']), scan: !values['no-scan'], base },
+      ctx.redactor,
+    );
+    const live = diagnosis.evidence.live!;
+    const notes = runNotes(result, live, diagnosis.sent, commandLine);
+    const report = { version: VERSION, findings: diagnosis.findings, notes };
+    if (values.json) {
+      const json = JSON.parse(jsonReporter(report, { color: false, unicode: false })) as Record<string, unknown>;
+      json.run = {
+        command: commandLine,
+        exitCode: result.exitCode,
+        ...(result.signal ? { signal: result.signal } : {}),
+        durationMs: result.durationMs,
+        credentials: live.credentials.map((c) => ({ id: c.id, variable: c.variable, location: c.location, verdict: c.verdict, reason: c.reason, ...(c.kind ? { kind: c.kind } : {}) })),
+        sent: diagnosis.sent,
+        exchanges: live.exchanges,
+        targets: live.targets,
+        tunnels: result.tunnels,
+        refusedConnections: result.refused,
+      };
+      ctx.out(`${JSON.stringify(json, null, 2)}\n`);
+    } else {
+      ctx.err(`\n${terminalReporter(report, { color: errColor(ctx), unicode: ctx.unicode })}`);
+    }
+    return result.exitCode;
+  },
+};
+
+/** The report goes to stderr, so colour follows stderr's terminal, not stdout's. */
+function errColor(ctx: CommandContext): boolean {
+  return ctx.io.stderrIsTTY && !('NO_COLOR' in ctx.io.env) && ctx.io.env.TERM !== 'dumb';
+}
