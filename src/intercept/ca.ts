@@ -1,5 +1,6 @@
 // A certificate authority made fresh for one `keydoctor run`: its key never leaves memory, and it signs one leaf for Clarifai's API hosts only.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,24 +21,35 @@ export interface RunCa {
   dispose(): void;
 }
 
-function rsaKeyPem(): string {
-  // Node generates the key natively (forge's pure-JS RSA takes seconds); forge only assembles and signs the certificates.
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const generate = promisify(generateKeyPair);
+
+/** Node makes the keys natively, off the main thread (forge's pure-JS RSA takes seconds); forge only lays out the certificates. */
+async function rsaKey(): Promise<{ privateKey: KeyObject; publicPem: string; privatePem: string }> {
+  const { privateKey, publicKey } = await generate('rsa', { modulusLength: 2048 });
+  return {
+    privateKey,
+    publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
 }
 
 /** Makes the CA and the leaf, and writes the public certificates into a new 0700 temp folder. */
 export async function createRunCa(hosts: readonly string[] = CLARIFAI_API_HOSTS): Promise<RunCa> {
-  // node-forge is loaded only by `keydoctor run`: the rest of the CLI never pays for it.
-  const { default: forge } = await import('node-forge');
-  const { pki, md } = forge;
-  const caKey = pki.privateKeyFromPem(rsaKeyPem());
-  const leafKeyPem = rsaKeyPem();
-  const leafKey = pki.privateKeyFromPem(leafKeyPem);
+  // node-forge is loaded only by `keydoctor run`, while the two keys are made in parallel.
+  const [{ default: forge }, caKey, leafKey] = await Promise.all([import('node-forge'), rsaKey(), rsaKey()]);
+  const { pki, asn1 } = forge;
+  // forge's own sign() is pure-JS RSA (half a second each); Node signs the same TBS bytes natively.
+  const signWith = (cert: import('node-forge').pki.Certificate, key: KeyObject) => {
+    cert.signatureOid = cert.siginfo.algorithmOid = pki.oids.sha256WithRSAEncryption!;
+    // getTBSCertificate is public in forge but missing from its type definitions.
+    const tbs = asn1.toDer((pki as unknown as { getTBSCertificate(c: typeof cert): import('node-forge').asn1.Asn1 }).getTBSCertificate(cert)).getBytes();
+    cert.signature = sign('sha256', Buffer.from(tbs, 'binary'), key).toString('binary');
+  };
   const now = Date.now();
   const subject = [{ name: 'commonName', value: `keydoctor run CA ${randomBytes(4).toString('hex')} (this run only)` }];
 
   const ca = pki.createCertificate();
-  ca.publicKey = pki.setRsaPublicKey(caKey.n, caKey.e);
+  ca.publicKey = pki.publicKeyFromPem(caKey.publicPem);
   ca.serialNumber = `01${randomBytes(15).toString('hex')}`;
   // Valid from a minute ago (clock skew) for one day: the CA dies with the run anyway.
   ca.validity.notBefore = new Date(now - 60_000);
@@ -50,10 +62,10 @@ export async function createRunCa(hosts: readonly string[] = CLARIFAI_API_HOSTS)
     // Name constraints would be ideal, but forge cannot write them; the leaf below is the only certificate ever signed.
     { name: 'subjectKeyIdentifier' },
   ]);
-  ca.sign(caKey, md.sha256.create());
+  signWith(ca, caKey.privateKey);
 
   const leaf = pki.createCertificate();
-  leaf.publicKey = pki.setRsaPublicKey(leafKey.n, leafKey.e);
+  leaf.publicKey = pki.publicKeyFromPem(leafKey.publicPem);
   leaf.serialNumber = `02${randomBytes(15).toString('hex')}`;
   leaf.validity.notBefore = ca.validity.notBefore;
   leaf.validity.notAfter = ca.validity.notAfter;
@@ -66,7 +78,7 @@ export async function createRunCa(hosts: readonly string[] = CLARIFAI_API_HOSTS)
     { name: 'subjectAltName', altNames: hosts.map((value) => ({ type: 2, value })) },
     { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
   ]);
-  leaf.sign(caKey, md.sha256.create());
+  signWith(leaf, caKey.privateKey);
 
   const caPem = pki.certificateToPem(ca);
   const dir = mkdtempSync(join(tmpdir(), 'keydoctor-run-'));
@@ -81,7 +93,7 @@ export async function createRunCa(hosts: readonly string[] = CLARIFAI_API_HOSTS)
     caFile,
     bundleFile,
     caPem,
-    leaf: { certPem: pki.certificateToPem(leaf), keyPem: leafKeyPem },
+    leaf: { certPem: pki.certificateToPem(leaf), keyPem: leafKey.privatePem },
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -3,7 +3,7 @@ import { createServer as createHttpServer, request as httpRequest, type Incoming
 import { request as httpsRequest } from 'node:https';
 import { connect as http2Connect, createServer as createHttp2Server, type ClientHttp2Session, type IncomingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
 import { connect as netConnect, type AddressInfo, type Socket } from 'node:net';
-import { createSecureContext, TLSSocket } from 'node:tls';
+import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Secret } from '../core/secret.js';
@@ -183,7 +183,6 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const sockets = new Set<Socket>();
   const sessions = new Map<string, ClientHttp2Session>();
   let refused = 0;
-  const secureContext = createSecureContext({ cert: options.ca.leaf.certPem, key: options.ca.leaf.keyPem });
 
   const authorized = (req: IncomingMessage): boolean => {
     const got = Buffer.from(req.headers['proxy-authorization'] ?? '');
@@ -363,14 +362,19 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   });
   inner2.on('sessionError', () => {});
 
+  // A tls.Server does the handshake (a hand-made TLSSocket handed to an HTTP/2 session never sends its SETTINGS).
+  const tlsFront = createTlsServer({ cert: options.ca.leaf.certPem, key: options.ca.leaf.keyPem, ALPNProtocols: ['h2', 'http/1.1'] });
+  tlsFront.on('secureConnection', (tls: TLSSocket) => {
+    const raw = (tls as TLSSocket & { _parent?: Socket })._parent;
+    (tls as TLSSocket & { kdHost?: string }).kdHost = (raw && connectHost.get(raw)) || (typeof tls.servername === 'string' ? tls.servername : '');
+    if (tls.alpnProtocol === 'h2') inner2.emit('connection', tls);
+    else inner1.emit('connection', tls);
+  });
+  tlsFront.on('tlsClientError', () => {});
+  const connectHost = new WeakMap<Socket, string>();
   const terminate = (socket: Socket, host: string) => {
-    const tls = new TLSSocket(socket, { isServer: true, secureContext, ALPNProtocols: ['h2', 'http/1.1'] });
-    (tls as TLSSocket & { kdHost?: string }).kdHost = host;
-    tls.on('error', () => tls.destroy());
-    tls.once('secure', () => {
-      if (tls.alpnProtocol === 'h2') inner2.emit('connection', tls);
-      else inner1.emit('connection', tls);
-    });
+    connectHost.set(socket, host);
+    tlsFront.emit('connection', socket);
   };
 
   const tunnel = (client: Socket, host: string, port: number, head: Buffer) => {
