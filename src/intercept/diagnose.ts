@@ -22,8 +22,8 @@ export interface RunDiagnoseOptions {
   env: Record<string, string | undefined>;
   envFiles?: readonly string[];
   scan?: boolean;
-  /** Where Clarifai's calls went (for the evidence's base). */
-  base: string;
+  /** Where Clarifai's calls went (for the evidence's base): a REST origin and a gRPC host:port. */
+  bases: { rest: string; grpc: string };
 }
 
 export async function diagnoseRun(calls: readonly InterceptedCall[], options: RunDiagnoseOptions, redactor: Redactor): Promise<RunDiagnosis> {
@@ -32,7 +32,7 @@ export async function diagnoseRun(calls: readonly InterceptedCall[], options: Ru
     { projectDir: options.projectDir, cwd: options.cwd, env: options.env, offline: true, checks: [], ...(options.envFiles ? { envFiles: options.envFiles } : {}), ...(options.scan === false ? { scan: false } : {}) },
     redactor,
   );
-  const { live, sent } = interceptEvidence(calls, offline.evidence.env, offline.evidence.code, redactor, options.base);
+  const { live, sent } = interceptEvidence(calls, offline.evidence.env, offline.evidence.code, redactor, options.bases);
   const evidence: Evidence = { ...offline.evidence, live };
   // HOOK(#10 one engine): the single place `run` judges evidence; re-wire to the engine's diagnose() at merge.
   const raw = runChecks(allChecks, { evidence, options: { expected: evidence.env.expected } });

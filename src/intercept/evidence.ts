@@ -126,7 +126,13 @@ function reproduce(call: InterceptedCall, url: string, authName: string | undefi
  * The one conversion from intercepted calls to engine evidence: each distinct value sent becomes a configured credential
  * located at the source it matches (or "the app" when none does), each call an exchange and a target.
  */
-export function interceptEvidence(calls: readonly InterceptedCall[], env: EnvEvidence, code: CodeEvidence | undefined, redactor: Redactor, base: string): InterceptEvidence {
+export function interceptEvidence(
+  calls: readonly InterceptedCall[],
+  env: EnvEvidence,
+  code: CodeEvidence | undefined,
+  redactor: Redactor,
+  bases: { rest: string; grpc: string },
+): InterceptEvidence {
   const byValue = new Map<string, { cred: Omit<CredentialVerdict, 'verdict' | 'reason'>; sent: SentCredential }>();
   const targets: TargetCall[] = [];
   const targetIndex = new Map<string, number>();
@@ -192,6 +198,7 @@ export function interceptEvidence(calls: readonly InterceptedCall[], env: EnvEvi
 
   const credentials: CredentialVerdict[] = [...byValue.values()].map(({ cred }) => ({ ...cred, ...verdictOf(exchanges.filter((e) => e.credential === cred.id)) }));
   const transport = calls.some((c) => c.transport === 'rest') || calls.length === 0 ? 'rest' : 'grpc';
+  const base = transport === 'rest' ? bases.rest : bases.grpc;
   const live: LiveEvidence = {
     base,
     config: { transport, configuredBase: base, baseSource: 'flag', effectiveBase: base, allowInsecure: false, timeoutMs: 0, ...(transport === 'grpc' ? { tls: true } : {}) },

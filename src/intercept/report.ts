@@ -1,6 +1,6 @@
 // The lines `keydoctor run` prints about the calls it saw: one per Clarifai call, where each value came from, and what it could not see.
-import { visibleMask } from '../core/visible.js';
 import type { Exchange, LiveEvidence } from '../types/live-evidence.js';
+import { shownAuthorization } from '../core/visible.js';
 import { describeSource, type SentCredential } from './evidence.js';
 import type { SuperviseResult } from './supervise.js';
 
@@ -34,7 +34,7 @@ export function runNotes(result: SuperviseResult, live: LiveEvidence, sent: read
   } else {
     lines.push(`  Clarifai calls seen (${ex.length}):`);
     for (const e of ex) {
-      const key = e.sentAuthorization ? `${e.sentAuthorization.name}: ${visibleMask(e.sentAuthorization.value.reveal())}` : 'no credential header';
+      const key = e.sentAuthorization ? `${e.sentAuthorization.name}: ${shownAuthorization(e.sentAuthorization.value.reveal())}` : 'no credential header';
       lines.push(`    ${route(e)} → ${answer(e)} · ${key} · ${Math.round(e.endMs - e.startMs)} ms`);
     }
     for (const s of sent) {

@@ -3,7 +3,7 @@ import { finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { Exchange } from '../../types/live-evidence.js';
 import { mask } from '../../core/secret.js';
-import { visibleMask } from '../../core/visible.js';
+import { shownAuthorization } from '../../core/visible.js';
 import { exchangeLocation } from '../../live/facts.js';
 import { readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
 import { isExtensionPath } from '../endpoint/lib/code-url.js';
@@ -43,7 +43,7 @@ export const check: Check = {
       const raw = sent.value.reveal();
       const key = `${e.credential}\u0000${raw.length}`;
       if (seen.has(key)) continue;
-      const shown = visibleMask(raw);
+      const shown = shownAuthorization(raw);
       const tpl = template(raw);
       const v = readAuthValue(tpl);
       const path = e.transport === 'rest' ? new URL(e.url).pathname : '/v2';

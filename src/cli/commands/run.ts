@@ -5,6 +5,7 @@ import { usageError } from '../../core/errors.js';
 import { VERSION } from '../../version.js';
 import { jsonReporter } from '../../reporters/json.js';
 import { terminalReporter } from '../../reporters/terminal.js';
+import { shownAuthorization } from '../../core/visible.js';
 import { stringList, type Command } from '../command.js';
 import type { CommandContext } from '../io.js';
 
@@ -111,10 +112,10 @@ could not start it or the options are wrong.
         ? { onCall: (c) => ctx.err(`keydoctor run: ${c.transport === 'grpc' ? `gRPC ${c.rpc}` : `${c.method} ${c.host}${c.path.replace(/\?.*$/u, '')}`} → ${c.status ? `${c.status.code} ${c.status.description}` : (c.error ?? `HTTP ${c.httpStatus}`)}\n`) }
         : {}),
     });
-    const base = upstream ?? 'https://api.clarifai.com';
+    const bases = { rest: upstream ?? 'https://api.clarifai.com', grpc: grpcUpstream ?? 'api.clarifai.com:443' };
     const diagnosis = await diagnoseRun(
       result.calls,
-      { projectDir, cwd: ctx.io.cwd, env: ctx.io.env, envFiles: stringList(values['env-file']), scan: !values['no-scan'], base },
+      { projectDir, cwd: ctx.io.cwd, env: ctx.io.env, envFiles: stringList(values['env-file']), scan: !values['no-scan'], bases },
       ctx.redactor,
     );
     const live = diagnosis.evidence.live!;
@@ -129,7 +130,7 @@ could not start it or the options are wrong.
         durationMs: result.durationMs,
         credentials: live.credentials.map((c) => ({ id: c.id, variable: c.variable, location: c.location, verdict: c.verdict, reason: c.reason, ...(c.kind ? { kind: c.kind } : {}) })),
         sent: diagnosis.sent,
-        exchanges: live.exchanges,
+        exchanges: live.exchanges.map((e) => (e.sentAuthorization ? { ...e, sentAuthorization: { name: e.sentAuthorization.name, value: shownAuthorization(e.sentAuthorization.value.reveal()) } } : e)),
         targets: live.targets,
         tunnels: result.tunnels,
         refusedConnections: result.refused,
