@@ -17,6 +17,8 @@ export interface SuperviseOptions {
   /** Told once the proxy listens, before the command starts (the CLI says what is covered). */
   onReady?: (info: { proxyPort: number; caDir: string }) => void;
   onCall?: (call: InterceptedCall) => void;
+  /** Instead of passing stdout/stderr through untouched, hand them to these (the demo masks its planted keys this way). */
+  output?: { out(text: string): void; err(text: string): void };
 }
 
 export interface SuperviseResult {
@@ -53,7 +55,12 @@ export async function supervise(options: SuperviseOptions): Promise<SuperviseRes
   try {
     const env = childEnvironment(options.env, ca, proxy.url);
     options.onReady?.({ proxyPort: proxy.port, caDir: ca.dir });
-    const child = spawn(options.command, [...options.args], { cwd: options.cwd, env, stdio: 'inherit' });
+    const output = options.output;
+    const child = spawn(options.command, [...options.args], { cwd: options.cwd, env, stdio: output ? ['inherit', 'pipe', 'pipe'] : 'inherit' });
+    if (output) {
+      child.stdout!.setEncoding('utf8').on('data', (t: string) => output.out(t));
+      child.stderr!.setEncoding('utf8').on('data', (t: string) => output.err(t));
+    }
     // Ctrl-C reaches the child (from the terminal directly, and from us when only keydoctor was signalled); keydoctor waits to report.
     for (const signal of FORWARDED) {
       const forward = () => {
@@ -71,7 +78,8 @@ export async function supervise(options: SuperviseOptions): Promise<SuperviseRes
           ),
         );
       });
-      child.once('exit', (c, s) => resolve({ code: c, signal: s }));
+      // 'close' waits for piped output to drain; with inherited stdio it follows 'exit' at once.
+      child.once('close', (c, s) => resolve({ code: c, signal: s }));
     });
     // The exit event can come before the proxy has logged the last answer; let in-flight calls settle briefly.
     await new Promise((r) => setTimeout(r, 20));

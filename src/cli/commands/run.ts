@@ -86,62 +86,99 @@ could not start it or the options are wrong.
     if (!cmd) throw usageError('give the command to run after "--", e.g. keydoctor run -- node index.js');
     const upstream = checkUpstream(values.upstream);
     const grpcUpstream = checkGrpcUpstream(values['grpc-upstream']);
-    const projectDir = resolve(ctx.io.cwd, typeof values.project === 'string' ? values.project : '.');
-    // The proxy, the certificates and the report are loaded only for `run`.
-    const [{ supervise }, { diagnoseRun }, { runNotes }, { COVERED_RUNTIMES }] = await Promise.all([
-      import('../../intercept/supervise.js'),
-      import('../../intercept/diagnose.js'),
-      import('../../intercept/report.js'),
-      import('../../intercept/child-env.js'),
-    ]);
-    const commandLine = [cmd, ...args].map(shellWord).join(' ');
-    const result = await supervise({
-      command: cmd,
-      args,
-      env: ctx.io.env,
-      cwd: ctx.io.cwd,
-      ...(upstream ? { upstream } : {}),
-      ...(grpcUpstream ? { grpcUpstream } : {}),
-      ...(values.verbose ? { keepBodies: true } : {}),
-      onReady: ({ proxyPort }) =>
-        ctx.err(
-          `keydoctor run: watching Clarifai calls of \`${commandLine}\` through 127.0.0.1:${proxyPort}${upstream || grpcUpstream ? ` (sent on to ${[upstream, grpcUpstream].filter(Boolean).join(' and ')})` : ''}.\n` +
-            `keydoctor run: covered: ${COVERED_RUNTIMES}.\n`,
-        ),
-      ...(values.verbose
-        ? { onCall: (c) => ctx.err(`keydoctor run: ${c.transport === 'grpc' ? `gRPC ${c.rpc}` : `${c.method} ${c.host}${c.path.replace(/\?.*$/u, '')}`} → ${c.status ? `${c.status.code} ${c.status.description}` : (c.error ?? `HTTP ${c.httpStatus}`)}\n`) }
-        : {}),
-    });
-    const bases = { rest: upstream ?? 'https://api.clarifai.com', grpc: grpcUpstream ?? 'api.clarifai.com:443' };
-    const diagnosis = await diagnoseRun(
-      result.calls,
-      { projectDir, cwd: ctx.io.cwd, env: ctx.io.env, envFiles: stringList(values['env-file']), scan: !values['no-scan'], bases },
-      ctx.redactor,
+    return interceptAndReport(
+      {
+        cmd,
+        args,
+        env: ctx.io.env,
+        cwd: ctx.io.cwd,
+        projectDir: resolve(ctx.io.cwd, typeof values.project === 'string' ? values.project : '.'),
+        envFiles: stringList(values['env-file']),
+        scan: !values['no-scan'],
+        json: Boolean(values.json),
+        verbose: Boolean(values.verbose),
+        ...(upstream ? { upstream } : {}),
+        ...(grpcUpstream ? { grpcUpstream } : {}),
+      },
+      ctx,
     );
-    const live = diagnosis.evidence.live!;
-    const notes = runNotes(result, live, diagnosis.sent, commandLine);
-    const report = { version: VERSION, findings: diagnosis.findings, notes };
-    if (values.json) {
-      const json = JSON.parse(jsonReporter(report, { color: false, unicode: false })) as Record<string, unknown>;
-      json.run = {
-        command: commandLine,
-        exitCode: result.exitCode,
-        ...(result.signal ? { signal: result.signal } : {}),
-        durationMs: result.durationMs,
-        credentials: live.credentials.map((c) => ({ id: c.id, variable: c.variable, location: c.location, verdict: c.verdict, reason: c.reason, ...(c.kind ? { kind: c.kind } : {}) })),
-        sent: diagnosis.sent,
-        exchanges: live.exchanges.map((e) => (e.sentAuthorization ? { ...e, sentAuthorization: { name: e.sentAuthorization.name, value: shownAuthorization(e.sentAuthorization.value.reveal()) } } : e)),
-        targets: live.targets,
-        tunnels: result.tunnels,
-        refusedConnections: result.refused,
-      };
-      ctx.out(`${JSON.stringify(json, null, 2)}\n`);
-    } else {
-      ctx.err(`\n${terminalReporter(report, { color: errColor(ctx), unicode: ctx.unicode })}`);
-    }
-    return result.exitCode;
   },
 };
+
+export interface InterceptRequest {
+  cmd: string;
+  args: string[];
+  env: Record<string, string | undefined>;
+  cwd: string;
+  projectDir: string;
+  envFiles?: string[];
+  scan?: boolean;
+  json?: boolean;
+  verbose?: boolean;
+  upstream?: string;
+  grpcUpstream?: string;
+  /** Route the command's stdout/stderr through keydoctor's redacting writers (the demo only; `run` passes them through untouched). */
+  redactOutput?: boolean;
+}
+
+/** Runs the command under the proxy, judges what it sent, reports (stderr, or JSON on stdout) and returns the command's exit code. */
+export async function interceptAndReport(req: InterceptRequest, ctx: CommandContext): Promise<number> {
+  const { cmd, args, upstream, grpcUpstream } = req;
+  // The proxy, the certificates and the report are loaded only for `run`.
+  const [{ supervise }, { diagnoseRun }, { runNotes }, { COVERED_RUNTIMES }] = await Promise.all([
+    import('../../intercept/supervise.js'),
+    import('../../intercept/diagnose.js'),
+    import('../../intercept/report.js'),
+    import('../../intercept/child-env.js'),
+  ]);
+  const commandLine = [cmd, ...args].map(shellWord).join(' ');
+  const result = await supervise({
+    command: cmd,
+    args,
+    env: req.env,
+    cwd: req.cwd,
+    ...(upstream ? { upstream } : {}),
+    ...(grpcUpstream ? { grpcUpstream } : {}),
+    ...(req.verbose ? { keepBodies: true } : {}),
+    ...(req.redactOutput ? { output: { out: ctx.out, err: ctx.err } } : {}),
+    onReady: ({ proxyPort }) =>
+      ctx.err(
+        `keydoctor run: watching Clarifai calls of \`${commandLine}\` through 127.0.0.1:${proxyPort}${upstream || grpcUpstream ? ` (sent on to ${[upstream, grpcUpstream].filter(Boolean).join(' and ')})` : ''}.\n` +
+          `keydoctor run: covered: ${COVERED_RUNTIMES}.\n`,
+      ),
+    ...(req.verbose
+      ? { onCall: (c) => ctx.err(`keydoctor run: ${c.transport === 'grpc' ? `gRPC ${c.rpc}` : `${c.method} ${c.host}${c.path.replace(/\?.*$/u, '')}`} → ${c.status ? `${c.status.code} ${c.status.description}` : (c.error ?? `HTTP ${c.httpStatus}`)}\n`) }
+      : {}),
+  });
+  const bases = { rest: upstream ?? 'https://api.clarifai.com', grpc: grpcUpstream ?? 'api.clarifai.com:443' };
+  const diagnosis = await diagnoseRun(
+    result.calls,
+    { projectDir: req.projectDir, cwd: req.cwd, env: req.env, ...(req.envFiles ? { envFiles: req.envFiles } : {}), scan: req.scan !== false, bases },
+    ctx.redactor,
+  );
+  const live = diagnosis.evidence.live!;
+  const notes = runNotes(result, live, diagnosis.sent, commandLine);
+  const report = { version: VERSION, findings: diagnosis.findings, notes };
+  if (req.json) {
+    const json = JSON.parse(jsonReporter(report, { color: false, unicode: false })) as Record<string, unknown>;
+    json.run = {
+      command: commandLine,
+      exitCode: result.exitCode,
+      ...(result.signal ? { signal: result.signal } : {}),
+      durationMs: result.durationMs,
+      credentials: live.credentials.map((c) => ({ id: c.id, variable: c.variable, location: c.location, verdict: c.verdict, reason: c.reason, ...(c.kind ? { kind: c.kind } : {}) })),
+      sent: diagnosis.sent,
+      exchanges: live.exchanges.map((e) => (e.sentAuthorization ? { ...e, sentAuthorization: { name: e.sentAuthorization.name, value: shownAuthorization(e.sentAuthorization.value.reveal()) } } : e)),
+      targets: live.targets,
+      tunnels: result.tunnels,
+      refusedConnections: result.refused,
+    };
+    ctx.out(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    ctx.err(`\n${terminalReporter(report, { color: errColor(ctx), unicode: ctx.unicode })}`);
+  }
+  return result.exitCode;
+}
 
 /** The report goes to stderr, so colour follows stderr's terminal, not stdout's. */
 function errColor(ctx: CommandContext): boolean {
