@@ -1,18 +1,12 @@
-// The diagnosis of a `keydoctor run`: offline evidence of the folder plus the intercepted calls, judged by the engine in one place.
-import { allChecks } from '../checks/index.js';
-import { runChecks } from '../core/engine.js';
-import { processFindings } from '../core/pipeline.js';
+// The diagnosis of a `keydoctor run`: the folder's env and code evidence plus the intercepted calls, judged by the one engine.
+import { diagnose, judge, type Result } from '../core/diagnose.js';
 import type { Redactor } from '../core/secret.js';
-import { runDiagnosis } from '../live/diagnose.js';
-import { applySuppressions } from '../scan/suppressions.js';
-import type { Finding } from '../types/diagnostic.js';
 import type { Evidence } from '../types/evidence.js';
 import { interceptEvidence, type SentCredential } from './evidence.js';
 import type { InterceptedCall } from './proxy.js';
 
 export interface RunDiagnosis {
-  findings: Finding[];
-  evidence: Evidence;
+  result: Result;
   sent: SentCredential[];
 }
 
@@ -28,14 +22,20 @@ export interface RunDiagnoseOptions {
 
 export async function diagnoseRun(calls: readonly InterceptedCall[], options: RunDiagnoseOptions, redactor: Redactor): Promise<RunDiagnosis> {
   // Gather only (no checks, nothing sent): the env sources and code facts the sent values are compared with.
-  const offline = await runDiagnosis(
-    { projectDir: options.projectDir, cwd: options.cwd, env: options.env, offline: true, checks: [], ...(options.envFiles ? { envFiles: options.envFiles } : {}), ...(options.scan === false ? { scan: false } : {}) },
+  const local = await diagnose({
+    command: 'run',
+    projectDir: options.projectDir,
+    cwd: options.cwd,
+    env: options.env,
+    ...(options.envFiles ? { envFiles: options.envFiles } : {}),
+    ...(options.scan === false ? { scan: false } : {}),
+    checks: [],
     redactor,
-  );
-  const { live, sent } = interceptEvidence(calls, offline.evidence.env, offline.evidence.code, redactor, options.bases);
-  const evidence: Evidence = { ...offline.evidence, live };
-  // HOOK(#10 one engine): the single place `run` judges evidence; re-wire to the engine's diagnose() at merge.
-  const raw = runChecks(allChecks, { evidence, options: { expected: evidence.env.expected } });
-  const kept = evidence.code ? applySuppressions(raw, evidence.code.suppressions) : raw;
-  return { findings: processFindings(kept, redactor), evidence, sent };
+  });
+  const env = local.evidence.env!;
+  const { live, sent } = interceptEvidence(calls, env, local.evidence.code, redactor, options.bases);
+  const evidence: Evidence = { ...local.evidence, live };
+  // The app's own traffic is the live evidence: the same engine judges it, once, with every check.
+  const result = judge(evidence, { command: 'run', absent: options.scan === false ? { code: 'no-code' } : {}, redactor });
+  return { result, sent };
 }

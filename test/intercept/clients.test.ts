@@ -99,13 +99,13 @@ test('curl: `Bearer` on /v2 is judged as headers/bearer-on-core-api (curl negoti
   assertClean(r, [DEMO_TOKENS.pat]);
 });
 
-test('Python requests: a PAT without user_app_id gets 11008 and permissions/live-pat-needs-app', async () => {
+test('Python requests: a PAT without user_app_id gets 11008 and permissions/pat-without-app', async () => {
   const r = await kd('requests-no-app', [PYTHON, 'tag_photos.py'], { CLARIFAI_PAT: DEMO_TOKENS.pat });
   const json = parseJson(r);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(json.run.exchanges[0]!.method, 'POST');
   assert.equal(json.run.exchanges[0]!.status?.code, 11008);
-  assert.ok(ids(r).includes('permissions/live-pat-needs-app'), ids(r).join(', '));
+  assert.ok(ids(r).includes('permissions/pat-without-app'), ids(r).join(', '));
   assert.ok(!ids(r).includes('key/live-rejected'), 'a PAT that asks for an app is not a rejected key');
   assertClean(r, [DEMO_TOKENS.pat]);
 });
@@ -118,7 +118,7 @@ test('clarifai-nodejs-grpc (grpc-js): the gRPC call is seen with its metadata, a
   assert.equal(ex.transport, 'grpc');
   assert.equal(ex.rpc, 'PostModelOutputs');
   assert.equal(ex.status?.code, 11008);
-  assert.ok(ids(r).includes('permissions/live-pat-needs-app'), ids(r).join(', '));
+  assert.ok(ids(r).includes('permissions/pat-without-app'), ids(r).join(', '));
   assertClean(r, [DEMO_TOKENS.pat]);
 });
 

@@ -1,5 +1,5 @@
 // Judges the Authorization value the app really sent (seen by `keydoctor run`), under the same problem ids as the code checks.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { Exchange } from '../../types/live-evidence.js';
 import { mask } from '../../core/secret.js';
@@ -17,6 +17,7 @@ const meta: CheckMeta = {
   description:
     'Seen in the app\'s own traffic (keydoctor run): the header went out with a lowercase `key`, `Bearer` on the core /v2 API, ' +
     'no scheme word, or whitespace around the key. Findings carry the id of the same problem found in code.',
+  problem: 'headers/scheme-format',
 };
 
 /** The sent value with the token masked and the scheme word as typed: `key 3f9a…c1 (32 chars)`. */
@@ -30,11 +31,11 @@ function sentLabel(e: Exchange): string {
   return e.transport === 'grpc' ? `gRPC ${e.rpc ?? e.url}` : `${e.method} ${e.url}`;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const e of live.exchanges) {
@@ -87,4 +88,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { usageError } from '../../core/errors.js';
-import { VERSION } from '../../version.js';
 import { jsonReporter } from '../../reporters/json.js';
+import { reportOf } from '../../reporters/report.js';
 import { terminalReporter } from '../../reporters/terminal.js';
 import { shownAuthorization } from '../../core/visible.js';
 import { stringList, type Command } from '../command.js';
@@ -156,27 +156,22 @@ export async function interceptAndReport(req: InterceptRequest, ctx: CommandCont
     { projectDir: req.projectDir, cwd: req.cwd, env: req.env, ...(req.envFiles ? { envFiles: req.envFiles } : {}), scan: req.scan !== false, bases },
     ctx.redactor,
   );
-  const live = diagnosis.evidence.live!;
+  const live = diagnosis.result.evidence.live!;
   const notes = runNotes(result, live, diagnosis.sent, commandLine);
-  const report = { version: VERSION, findings: diagnosis.findings, notes };
-  if (req.json) {
-    const json = JSON.parse(jsonReporter(report, { color: false, unicode: false })) as Record<string, unknown>;
-    json.run = {
-      command: commandLine,
-      exitCode: result.exitCode,
-      ...(result.signal ? { signal: result.signal } : {}),
-      durationMs: result.durationMs,
-      credentials: live.credentials.map((c) => ({ id: c.id, variable: c.variable, location: c.location, verdict: c.verdict, reason: c.reason, ...(c.kind ? { kind: c.kind } : {}) })),
-      sent: diagnosis.sent,
-      exchanges: live.exchanges.map((e) => (e.sentAuthorization ? { ...e, sentAuthorization: { name: e.sentAuthorization.name, value: shownAuthorization(e.sentAuthorization.value.reveal()) } } : e)),
-      targets: live.targets,
-      tunnels: result.tunnels,
-      refusedConnections: result.refused,
-    };
-    ctx.out(`${JSON.stringify(json, null, 2)}\n`);
-  } else {
-    ctx.err(`\n${terminalReporter(report, { color: errColor(ctx), unicode: ctx.unicode })}`);
-  }
+  const data = {
+    command: commandLine,
+    exitCode: result.exitCode,
+    ...(result.signal ? { signal: result.signal } : {}),
+    durationMs: result.durationMs,
+    sent: diagnosis.sent,
+    exchanges: live.exchanges.map((e) => (e.sentAuthorization ? { ...e, sentAuthorization: { name: e.sentAuthorization.name, value: shownAuthorization(e.sentAuthorization.value.reveal()) } } : e)),
+    targets: live.targets,
+    tunnels: result.tunnels,
+    refusedConnections: result.refused,
+  };
+  const report = reportOf(diagnosis.result, { notes, data });
+  if (req.json) ctx.out(jsonReporter(report, { color: false, unicode: false }));
+  else ctx.err(`\n${terminalReporter(report, { color: errColor(ctx), unicode: ctx.unicode })}`);
   return result.exitCode;
 }
 
