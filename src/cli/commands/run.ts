@@ -147,7 +147,15 @@ export async function interceptAndReport(req: InterceptRequest, ctx: CommandCont
           `keydoctor run: covered: ${COVERED_RUNTIMES}.\n`,
       ),
     ...(req.verbose
-      ? { onCall: (c) => ctx.err(`keydoctor run: ${c.transport === 'grpc' ? `gRPC ${c.rpc}` : `${c.method} ${c.host}${c.path.replace(/\?.*$/u, '')}`} → ${c.status ? `${c.status.code} ${c.status.description}` : (c.error ?? `HTTP ${c.httpStatus}`)}\n`) }
+      ? {
+          onCall: (c) => {
+            // The redactor learns the values as they are seen, so even this early line shows them masked.
+            for (const cred of c.credentials) ctx.redactor.add(cred.value);
+            const what = c.transport === 'grpc' ? `gRPC ${c.rpc}` : `${c.method} ${c.host}${c.path.replace(/\?.*$/u, '')}`;
+            const answer = c.status ? `${c.status.code} ${c.status.description}` : (c.error ?? `HTTP ${c.httpStatus}`);
+            ctx.err(`keydoctor run: ${what} → ${answer}\n${c.requestBody ? `  body: ${c.requestBody.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/gu, '?').slice(0, 2000)}\n` : ''}`);
+          },
+        }
       : {}),
   });
   const bases = { rest: upstream ?? 'https://api.clarifai.com', grpc: grpcUpstream ?? 'api.clarifai.com:443' };
