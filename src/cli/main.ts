@@ -17,6 +17,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   routes: { summary: "Look up a Clarifai RPC or request in the API's route table", load: () => import('./commands/routes.js') },
   emulator: { summary: 'Run a local Clarifai-compatible API (REST and gRPC) that reproduces auth errors', load: () => import('./commands/emulator.js') },
   scan: { summary: 'Scan source code for env reads, Authorization headers, endpoints and hard-coded keys', load: () => import('./commands/scan.js') },
+  run: { summary: 'Run your app and diagnose the Clarifai calls it really makes (loopback proxy)', load: () => import('./commands/run.js') },
 };
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;

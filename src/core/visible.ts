@@ -60,3 +60,10 @@ export function visibleMask(value: string): string {
   const coreMask = core.length === 0 ? '' : mask(core).replace(/ \(\d+ chars\)$/u, '').replace(/^…\(\d+ chars\)$/u, '…');
   return `${lead}${coreMask}${trail} (${chars.length} chars)`;
 }
+
+/** The sent value for reports: the scheme word and separator as typed, the key masked with odd characters shown: `key 0b0b…00 (32 chars)`. */
+export function shownAuthorization(value: string): string {
+  const m = /^([A-Za-z-]+)([ \t]+)(\S[\s\S]*)$/u.exec(value);
+  if (!m) return visibleMask(value);
+  return `${m[1]}${m[2] === ' ' ? ' ' : visibleMask(m[2]!)}${visibleMask(m[3]!)}`;
+}

@@ -56,6 +56,8 @@ export interface Exchange {
   viaProxy?: string;
   /** A curl (or grpcurl) command reproducing the request, with the key as `$VARIABLE` or masked. */
   reproduce: string;
+  /** `keydoctor run` only: the credential header exactly as the app sent it (name as written on the wire). */
+  sentAuthorization?: { name: string; value: Secret };
 }
 
 export type Verdict = 'valid' | 'invalid' | 'unknown';

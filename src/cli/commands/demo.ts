@@ -29,6 +29,7 @@ export const command: Command = {
     json: { type: 'boolean' },
     transport: { type: 'string' },
     verbose: { type: 'boolean' },
+    run: { type: 'boolean' },
   },
   help: `Usage: keydoctor demo [options]
 
@@ -43,10 +44,15 @@ Options:
   --json               Print the findings as JSON
   --transport rest|grpc  Probe the emulator over REST (default) or gRPC
   --verbose            Print every request sent, as a curl/grpcurl command with the key masked
+  --run                Run the example app itself under "keydoctor run" and diagnose the calls it makes
 
 Exit codes: 0 the demo ran, 2 it could not run.
 `,
   async run(values, _positionals, ctx) {
+    if (values.run) {
+      const { demoRun } = await import('./demo-run.js');
+      return demoRun(ctx, DEMO_PROJECT, DEMO_STALE_PAT, Boolean(values.json));
+    }
     // The emulator is loaded only here: the rest of the CLI never pays for it.
     const { startEmulator } = await import('../../emulator/index.js');
     const emulator = await startEmulator({ state: join(DEMO_PROJECT, 'emulator-state.json'), host: '127.0.0.1', port: 0, grpcPort: 0 });
