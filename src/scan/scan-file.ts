@@ -1,4 +1,5 @@
 // Reads one file defensively and runs the extractor for its kind; the unit of work a worker thread does.
+import { count } from '../core/count.js';
 import type { SourceLanguage } from '../types/code-evidence.js';
 import { Doc } from './doc.js';
 import { dedupeFacts, emptyFacts, isEmpty, type FileFacts } from './facts.js';
@@ -63,7 +64,7 @@ export function minifiedReason(file: string, bytes: Buffer): string | undefined 
     longest = Math.max(longest, nl - start);
     start = nl + 1;
   }
-  return longest > 10_000 && sample.length / Math.max(lines, 1) > 200 ? `minified (a line of ${longest.toLocaleString('en-US')}+ characters)` : undefined;
+  return longest > 10_000 && sample.length / Math.max(lines, 1) > 200 ? `minified (a line of ${count(longest)}+ characters)` : undefined;
 }
 
 const runners = {

@@ -1,4 +1,5 @@
 // `keydoctor check`: the doctor for one project folder — gather evidence, ask the API unless --offline, run the checks, report.
+import { count } from '../../core/count.js';
 import { runDiagnosis, type DiagnoseOptions } from '../../live/diagnose.js';
 import { liveNotes, verboseExchange } from '../../live/notes.js';
 import { usageError } from '../../core/errors.js';
@@ -126,5 +127,5 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error, refused netwo
 };
 
 function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 }

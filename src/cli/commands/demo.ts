@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runDiagnosis } from '../../live/diagnose.js';
 import { liveNotes } from '../../live/notes.js';
 import { mask } from '../../core/secret.js';
-import { VERSION } from '../../version.js';
+import { PACKAGE_ROOT, VERSION } from '../../version.js';
 import type { Command } from '../command.js';
 import { renderReport } from '../render.js';
 import { makeStyle } from '../../reporters/style.js';
@@ -12,7 +12,7 @@ import { sourceNotes } from './env.js';
 import { abortOnStop, diagnoseOptionsFrom } from './check.js';
 
 /** The bundled example; the same relative path from src/ (tsx) and dist/ (built). */
-export const DEMO_PROJECT = fileURLToPath(new URL('../../../examples/demo-project/', import.meta.url));
+export const DEMO_PROJECT = fileURLToPath(new URL('examples/demo-project/', PACKAGE_ROOT));
 
 /** An old PAT the demo's "shell" still exports: the emulator has never heard of it (revoked). */
 export const DEMO_STALE_PAT = 'dead0000dead0000dead0000dead0000';

@@ -1,4 +1,5 @@
 // `keydoctor scan`: reads the project's source for env reads, Authorization headers, endpoints and hard-coded keys, and reports what would break auth.
+import { count } from '../../core/count.js';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline } from '../../core/baseline.js';
@@ -33,7 +34,7 @@ function progressMeter(ctx: CommandContext): { update(p: ScanProgress): void; cl
       if (p.done || p.elapsedMs < 300) return;
       const mb = p.bytes / 1024 / 1024;
       const rate = mb / Math.max(p.elapsedMs / 1000, 0.001);
-      ctx.io.stderr(`\r\u001b[Kscanning: ${p.files.toLocaleString('en-US')} files, ${mb.toFixed(1)} MB (${rate.toFixed(1)} MB/s)`);
+      ctx.io.stderr(`\r\u001b[Kscanning: ${count(p.files)} files, ${mb.toFixed(1)} MB (${rate.toFixed(1)} MB/s)`);
       drawn = true;
     },
     clear() {
@@ -167,7 +168,7 @@ Exit codes: 0 no error found, 1 at least one error (see --fail-on), 2 usage erro
       for (const s of code.skipped) ctx.err(`skipped ${s.file}: ${s.reason}\n`);
     }
     const notes = [
-      `Scanned ${code.filesScanned.toLocaleString('en-US')} ${values.staged ? 'staged ' : ''}files (${(code.bytesScanned / 1024 / 1024).toFixed(1)} MB) in ${root}` +
+      `Scanned ${count(code.filesScanned)} ${values.staged ? 'staged ' : ''}files (${(code.bytesScanned / 1024 / 1024).toFixed(1)} MB) in ${root}` +
         (code.skipped.length > 0 ? `; skipped ${code.skipped.length}${values.verbose ? '' : ' (--verbose lists them)'}` : '') +
         (current.length !== findings.length ? `; ${current.length - findings.length} known finding(s) hidden by the baseline` : '') +
         '.',
