@@ -1,5 +1,5 @@
 // Flags code that prints or logs the Clarifai key (print(pat), console.log(PAT), logger.info(f"…{pat}")), which copies it into logs and notebook outputs.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
 import { capPerFile } from '../env/lib/code-credentials.js';
@@ -15,8 +15,9 @@ const meta: CheckMeta = {
     'whether the key is set, or its length, never the key.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run({ evidence }) {
     const out: Finding[] = [];
     for (const log of evidence.code?.credentialLogs ?? []) {
@@ -33,4 +34,4 @@ export const check: Check = {
     }
     return capPerFile(meta, out).map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags Clarifai keys that a past commit added and the working tree no longer holds: removing a key does not unpublish it.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { HistoryKey } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { FileLocation } from '../../types/location.js';
@@ -27,8 +27,9 @@ function commitText(k: HistoryKey): string {
   return `commit ${k.commit} (${k.date})`;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run({ evidence }) {
     const history = evidence.code?.history;
     if (!history) return [];
@@ -73,4 +74,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

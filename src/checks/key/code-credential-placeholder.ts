@@ -1,6 +1,6 @@
 // Flags code that sends a placeholder written into the code (PAT = 'YOUR_PAT_HERE', os.environ['CLARIFAI_PAT'] = '<your pat>') as the Clarifai key.
 import { analyzeKeyValue } from '../../providers/clarifai/key-format.js';
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
 import { capPerFile, isTestFile, readIn } from '../env/lib/code-credentials.js';
@@ -18,8 +18,9 @@ const meta: CheckMeta = {
 
 const EXAMPLE_DIR = /(?:^|\/)(?:examples?|samples?|snippets?|code_snippets|docs?|tutorials?)\//u;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run({ evidence }) {
     const out: Finding[] = [];
     const seen = new Set<string>();
@@ -49,4 +50,4 @@ export const check: Check = {
     }
     return capPerFile(meta, out).map(scrubFinding);
   },
-};
+});
