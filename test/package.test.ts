@@ -83,7 +83,7 @@ test('the packed tarball installs into an empty folder and runs', { timeout: 300
     const lib = spawnSync(process.execPath, ['--input-type=module', '-e', "import { diagnose, explain } from 'keydoctor'; const r = explain('{\"status\":{\"code\":11009}}'); console.log(typeof diagnose, r.findings.length > 0);"], { cwd: app, encoding: 'utf8' });
     assert.equal(lib.status, 0, lib.stderr);
     assert.equal(lib.stdout.trim(), 'function true');
-    writeFileSync(join(app, 'use.ts'), "import { diagnose, type DiagnoseResult } from 'keydoctor';\nconst r: Promise<DiagnoseResult> = diagnose({ offline: true });\n// @ts-expect-error the result has no `ok` field: the types are real, not `any`\nvoid r.then((x) => x.ok);\n");
+    writeFileSync(join(app, 'use.ts'), "import { diagnose, type DiagnoseResult } from 'keydoctor';\nconst r: Promise<DiagnoseResult> = diagnose({ live: false });\n// @ts-expect-error the result has no `ok` field: the types are real, not `any`\nvoid r.then((x) => x.ok);\n");
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['use.ts'] }));
     symlinkSync(join(root, 'node_modules', '@types'), join(app, 'node_modules', '@types'), 'dir');
     const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], { cwd: app, encoding: 'utf8' });
