@@ -45,7 +45,7 @@ test('--json prints the documented shape with findings as check --json has them'
   const envelope = JSON.parse(r.stdout) as Record<string, unknown>;
   assert.deepEqual(Object.keys(envelope).filter((k) => k !== 'notes'), [...['version', 'command', 'findings', 'checks', 'categories', 'credentials', 'summary'], 'explain']);
   assert.equal(envelope.command, 'explain');
-  const out = { ...(envelope.explain as Record<string, unknown>), findings: envelope.findings };
+  const out = { ...(envelope.explain as Record<string, unknown>), findings: envelope.findings } as Record<string, unknown>;
   assert.deepEqual(Object.keys(envelope.explain as object), ['recognised', 'summary', 'form', 'status', 'httpStatus']);
   assert.equal(out.recognised, true);
   assert.deepEqual(out.status, { code: 11009, name: 'CONN_KEY_NOT_FOUND', description: 'API key not found', details: 'invalid key(None)' });

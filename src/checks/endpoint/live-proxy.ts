@@ -17,7 +17,7 @@ export const check = defineCheck({
   run({ evidence }) {
     const live = evidence.live;
     const proxy = live?.config.proxy;
-    if (!live || !proxy || live.config.transport !== 'rest') return [];
+    if (!proxy || live.config.transport !== 'rest') return [];
     const out: Finding[] = [];
     const failed = live.exchanges.find((e) => e.error?.kind === 'proxy');
     if (failed) {

@@ -26,7 +26,7 @@ export const check = defineCheck({
   run(ctx) {
     const code = ctx.evidence.code;
     const uses = envUses(code);
-    if (!code || uses.length === 0) return [];
+    if (uses.length === 0) return [];
     // What the code reads anywhere counts: a documented name read for something else is not a mistake in the docs.
     const read = new Set([...uses.flatMap((u) => u.envNames), ...code.envReads.map((r) => r.name)]);
     const documented: { name: string; location: FileLocation }[] = [

@@ -17,10 +17,10 @@ const meta: CheckMeta = {
 
 export const check = defineCheck({
   meta,
-  requires: ['env'],
+  requires: ['code'],
   run({ evidence }) {
     const out: Finding[] = [];
-    for (const log of evidence.code?.credentialLogs ?? []) {
+    for (const log of evidence.code.credentialLogs ?? []) {
       const from = log.envNames.length > 0 ? ` (read from ${log.envNames.join(' / ')})` : '';
       const python = /\.(?:py|ipynb)$/u.test(log.file);
       const safe = python ? `print("Clarifai key set:", bool(${log.expression}))` : `console.log('Clarifai key set:', Boolean(${log.expression}))`;

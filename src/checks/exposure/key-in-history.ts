@@ -29,12 +29,12 @@ function commitText(k: HistoryKey): string {
 
 export const check = defineCheck({
   meta,
-  requires: ['env'],
+  requires: ['env', 'code'],
   run({ evidence }) {
-    const history = evidence.code?.history;
+    const history = evidence.code.history;
     if (!history) return [];
     // In the working tree still: exposure/hardcoded-key (code) or exposure/env-file-committed (tracked .env) says so.
-    const present = new Set<string>((evidence.code?.keyLiterals ?? []).map((k) => k.value.reveal().trim()));
+    const present = new Set<string>(evidence.code.keyLiterals.map((k) => k.value.reveal().trim()));
     for (const file of evidence.env.files) if (file.gitTracked) for (const e of file.entries) present.add(e.value.trim());
     const inUse = new Map<string, string>();
     for (const file of evidence.env.files) for (const e of file.entries) inUse.set(e.value.trim(), `${file.display} line ${e.line}`);

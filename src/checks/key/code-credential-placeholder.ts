@@ -20,11 +20,11 @@ const EXAMPLE_DIR = /(?:^|\/)(?:examples?|samples?|snippets?|code_snippets|docs?
 
 export const check = defineCheck({
   meta,
-  requires: ['env'],
+  requires: ['code'],
   run({ evidence }) {
     const out: Finding[] = [];
     const seen = new Set<string>();
-    for (const use of evidence.code?.credentials ?? []) {
+    for (const use of evidence.code.credentials ?? []) {
       // Examples and docs snippets ship placeholders on purpose, for the reader to replace.
       if (use.origin.kind !== 'literal' || isTestFile(use.file) || EXAMPLE_DIR.test(use.file)) continue;
       const identity = analyzeKeyValue(use.origin.value.reveal()).identity;
