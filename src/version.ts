@@ -1,7 +1,10 @@
 // keydoctor's version and where its documentation lives, read once from package.json so there is one place to change them.
 import { readFileSync } from 'node:fs';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; repository?: { url?: string } };
+/** The package's own folder: src/ and every file of dist/ that uses it sit one level below it. */
+export const PACKAGE_ROOT = new URL('../', import.meta.url);
+
+const pkg = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string; repository?: { url?: string } };
 
 export const VERSION: string = pkg.version;
 

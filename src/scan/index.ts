@@ -148,6 +148,23 @@ export async function gatherCodeEvidence(root: string, options: GatherCodeOption
   return evidence;
 }
 
+/** CodeEvidence from per-file results already in hand (`scan --staged` reads blobs from the index, not the tree). */
+export function codeEvidenceFromResults(root: string, results: Iterable<{ rel: string; result: FileResult }>): CodeEvidence {
+  const absRoot = resolve(root);
+  const evidence: CodeEvidence = { root: absRoot, filesScanned: 0, bytesScanned: 0, skipped: [], envReads: [], authHeaders: [], urls: [], keyLiterals: [], imports: [], suppressions: [] };
+  const flows: FileCredentialFacts[] = [];
+  for (const { rel, result } of results) {
+    if (result.skipped) evidence.skipped.push({ file: rel, reason: result.skipped });
+    else evidence.filesScanned++;
+    evidence.bytesScanned += result.bytes;
+    if (result.facts) mergeFacts(evidence, result.facts);
+    if (result.facts?.credential) flows.push(result.facts.credential);
+  }
+  sortEvidence(evidence);
+  Object.assign(evidence, resolveCredentialFlow(flows, absRoot));
+  return evidence;
+}
+
 function mergeFacts(evidence: CodeEvidence, facts: FileFacts): void {
   evidence.envReads.push(...facts.envReads);
   evidence.authHeaders.push(...facts.authHeaders);

@@ -29,15 +29,19 @@ export function readSource(path: string, maxBytes: number): SourceRead {
       if (n === 0) break;
       size += n;
     }
-    const data = shared.subarray(0, size);
-    // UTF-16 with a BOM (PowerShell, Notepad "Unicode"): readable; big-endian Node cannot decode, so it is skipped.
-    if (data[0] === 0xff && data[1] === 0xfe) return { ok: true, bytes: data.subarray(2), encoding: 'utf16le' };
-    if (data[0] === 0xfe && data[1] === 0xff) return { ok: false, reason: 'encoded as UTF-16BE' };
-    if (data.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary content (NUL bytes)' };
-    return { ok: true, bytes: data, encoding: 'utf8' };
+    return classifySource(shared.subarray(0, size));
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** Decides how a file's bytes are read as text, or why they are not (also used for blobs read from the git index). */
+export function classifySource(data: Buffer): SourceRead {
+  // UTF-16 with a BOM (PowerShell, Notepad "Unicode"): readable; big-endian Node cannot decode, so it is skipped.
+  if (data[0] === 0xff && data[1] === 0xfe) return { ok: true, bytes: data.subarray(2), encoding: 'utf16le' };
+  if (data[0] === 0xfe && data[1] === 0xff) return { ok: false, reason: 'encoded as UTF-16BE' };
+  if (data.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary content (NUL bytes)' };
+  return { ok: true, bytes: data, encoding: 'utf8' };
 }

@@ -1,4 +1,5 @@
 // Reads one file defensively and runs the extractor for its kind; the unit of work a worker thread does.
+import { count } from '../core/count.js';
 import type { SourceLanguage } from '../types/code-evidence.js';
 import { Doc } from './doc.js';
 import { dedupeFacts, emptyFacts, isEmpty, type FileFacts } from './facts.js';
@@ -11,13 +12,13 @@ import { extractPython } from './extractors/python.js';
 import { extractShell } from './extractors/shell.js';
 import { extractYaml } from './extractors/yaml.js';
 import { extractClarifaiUsage } from './extractors/clarifai-usage.js';
-import { isManifestOnly } from './manifests/index.js';
-import { scanManifest, withDependencies } from './manifests/scan.js';
+import { isManifestOnly, manifestFormat, readManifest } from './manifests/index.js';
+import { MAX_MANIFEST_BYTES, scanManifest, withDependencies } from './manifests/scan.js';
 import { shebangKind, type FileKind } from './languages.js';
 import { extractDocumentedNames } from './credential/docs.js';
 import { extractCredentialFlow } from './credential/extract.js';
 import { fileFlags } from './text.js';
-import { readSource } from './read.js';
+import { classifySource, readSource } from './read.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -63,7 +64,7 @@ export function minifiedReason(file: string, bytes: Buffer): string | undefined 
     longest = Math.max(longest, nl - start);
     start = nl + 1;
   }
-  return longest > 10_000 && sample.length / Math.max(lines, 1) > 200 ? `minified (a line of ${longest.toLocaleString('en-US')}+ characters)` : undefined;
+  return longest > 10_000 && sample.length / Math.max(lines, 1) > 200 ? `minified (a line of ${count(longest)}+ characters)` : undefined;
 }
 
 const runners = {
@@ -155,11 +156,37 @@ export function scanFile(absPath: string, file: string, kind: FileKind, maxFileB
 /** Notebooks carry their outputs (images as base64) and are where keys leak most: they get 8 times the cap. */
 const NOTEBOOK_CAP_FACTOR = 8;
 
-function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes: number): FileResult {
+function sizeCap(kind: FileKind, maxFileBytes: number): { cap: number; reason: string } {
   const cap = kind === 'notebook' ? maxFileBytes * NOTEBOOK_CAP_FACTOR : maxFileBytes;
+  return { cap, reason: `larger than ${formatSize(cap)} (raise with --max-file-size)` };
+}
+
+function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes: number): FileResult {
+  const { cap, reason } = sizeCap(kind, maxFileBytes);
   const read = readSource(absPath, cap);
-  if (!read.ok) return { bytes: 0, skipped: read.tooBig ? `larger than ${formatSize(cap)} (raise with --max-file-size)` : read.reason };
-  const bytes = read.bytes;
+  if (!read.ok) return { bytes: 0, skipped: read.tooBig ? reason : read.reason };
+  return scanBytes(file, kind, read.bytes, read.encoding);
+}
+
+/** scanFile for content already in memory: a blob read from the git index (`scan --staged`), judged by the same rules. */
+export function scanBlob(file: string, kind: FileKind, data: Buffer, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileResult {
+  const manifestOnly = isManifestOnly(file);
+  const { cap, reason } = sizeCap(kind, manifestOnly ? Math.max(maxFileBytes, MAX_MANIFEST_BYTES) : maxFileBytes);
+  if (data.length > cap) return { bytes: 0, skipped: reason };
+  const read = classifySource(data);
+  if (!read.ok) return { bytes: 0, skipped: read.reason };
+  if (manifestOnly) return manifestResult({ bytes: read.bytes.length }, file, read.bytes.toString('utf8'));
+  const result = scanBytes(file, kind, read.bytes, read.encoding);
+  return result.skipped || !manifestFormat(file) ? result : manifestResult(result, file, read.bytes.toString('utf8'));
+}
+
+/** Adds the Clarifai dependencies a manifest's text declares to a file's result. */
+function manifestResult(result: FileResult, file: string, text: string): FileResult {
+  const dependencies = readManifest(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  return dependencies.length === 0 ? result : { ...result, facts: { ...(result.facts ?? emptyFacts()), dependencies } };
+}
+
+function scanBytes(file: string, kind: FileKind, bytes: Buffer, encoding: 'utf8' | 'utf16le'): FileResult {
   let resolved: ReadKind | undefined = kind === 'shebang' ? undefined : kind;
   if (kind === 'shebang') {
     if (bytes[0] !== 0x23 || bytes[1] !== 0x21) return { bytes: 0 };
@@ -171,7 +198,7 @@ function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes:
     const minified = minifiedReason(file, bytes);
     if (minified) return { bytes: 0, skipped: minified };
   }
-  let text = bytes.toString(read.encoding);
+  let text = bytes.toString(encoding);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!WORTH_A_LOOK.test(text) && !(SHELLISH.has(resolved!) && text.includes('$'))) return { bytes: bytes.length };
   const facts = extractText(file, text, resolved!);

@@ -93,7 +93,7 @@ test('baseline: --write-baseline records today\'s findings, --baseline hides exa
 test('usage errors exit 2 with a clear message', async () => {
   const root = tree({ 'a.js': '' });
   for (const [argv, message] of [
-    [['scan', root, '--format', 'xml'], /--format takes text, json or sarif/u],
+    [['scan', root, '--format', 'xml'], /--format takes text, json, sarif or compact/u],
     [['scan', '/definitely/not/here'], /is not a folder/u],
     [['scan', root, root], /scan takes one folder/u],
     [['scan', root, '--max-file-size', 'huge'], /--max-file-size takes a number/u],

@@ -1,26 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import AjvModule from 'ajv-draft-04';
 import { PROBLEMS } from '../../src/checks/registry.js';
 import { emptyReport } from '../../src/reporters/report.js';
 import { sarifReporter, toSarif } from '../../src/reporters/sarif.js';
 import type { Finding } from '../../src/types/diagnostic.js';
+import { sarifValidator } from '../helpers/sarif-schema.js';
 
-// The OASIS SARIF 2.1.0 schema as Microsoft's SARIF SDK ships it (rtm.5, JSON Schema draft-04).
-const schema = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
-
-// The package is CommonJS with a default export; under NodeNext it arrives wrapped.
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as new (options: object) => import('ajv').default;
-
-function validator() {
-  // unicodeRegExp off: one pattern in rtm.5 (language tags) has a stray `]` that only the u flag rejects.
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  ajv.addFormat('uri', (s: string) => /^[a-z][a-z0-9+.-]*:/iu.test(s) && URL.canParse(s));
-  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
-  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile(schema);
-}
+const validator = sarifValidator;
 
 const findings: Finding[] = [
   {

@@ -1,4 +1,5 @@
 // `keydoctor check`: the doctor for one project folder — gather evidence, ask the API unless --offline, run the checks, report.
+import { count } from '../../core/count.js';
 import { diagnose, type DiagnoseRequest, type Result } from '../../core/diagnose.js';
 import { liveNotes, verboseExchange } from '../../live/notes.js';
 import { usageError } from '../../core/errors.js';
@@ -122,5 +123,5 @@ export function diagnosisNotes(result: Result): string[] {
 }
 
 function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 }

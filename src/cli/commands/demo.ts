@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { diagnose } from '../../core/diagnose.js';
 import { mask } from '../../core/secret.js';
+import { PACKAGE_ROOT } from '../../version.js';
 import { reportOf } from '../../reporters/report.js';
 import type { Command } from '../command.js';
 import { renderReport } from '../render.js';
@@ -10,7 +11,7 @@ import { makeStyle } from '../../reporters/style.js';
 import { abortOnStop, diagnoseOptionsFrom, diagnosisNotes } from './check.js';
 
 /** The bundled example; the same relative path from src/ (tsx) and dist/ (built). */
-export const DEMO_PROJECT = fileURLToPath(new URL('../../../examples/demo-project/', import.meta.url));
+export const DEMO_PROJECT = fileURLToPath(new URL('examples/demo-project/', PACKAGE_ROOT));
 
 /** An old PAT the demo's "shell" still exports: the emulator has never heard of it (revoked). */
 export const DEMO_STALE_PAT = 'dead0000dead0000dead0000dead0000';

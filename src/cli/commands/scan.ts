@@ -1,20 +1,23 @@
 // `keydoctor scan`: reads the project's source for env reads, Authorization headers, endpoints and hard-coded keys, and reports what would break auth.
+import { count } from '../../core/count.js';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline } from '../../core/baseline.js';
 import { diagnose } from '../../core/diagnose.js';
 import { KeydoctorError, usageError } from '../../core/errors.js';
-import { hasErrors, reportOf } from '../../reporters/report.js';
+import { reportOf } from '../../reporters/report.js';
 import { jsonReporter } from '../../reporters/json.js';
 import { sarifReporter } from '../../reporters/sarif.js';
 import { terminalReporter } from '../../reporters/terminal.js';
+import { compactReporter } from '../../reporters/compact.js';
 import { gatherCodeEvidence, type ScanProgress } from '../../scan/index.js';
 import { describeFsError } from '../../sources/read-text-file.js';
 import { gatherHistory, historyNote, historyProgressLine } from '../../scan/history/index.js';
+import { failing, parseFailOn } from '../fail-on.js';
 import { numberOption, stringList, type Command } from '../command.js';
 import type { CommandContext } from '../io.js';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'compact'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** A one-line progress meter on stderr, drawn only after the scan has run for a moment. */
@@ -25,13 +28,19 @@ function progressMeter(ctx: CommandContext): { update(p: ScanProgress): void; cl
       if (p.done || p.elapsedMs < 300) return;
       const mb = p.bytes / 1024 / 1024;
       const rate = mb / Math.max(p.elapsedMs / 1000, 0.001);
-      ctx.io.stderr(`\r\u001b[Kscanning: ${p.files.toLocaleString('en-US')} files, ${mb.toFixed(1)} MB (${rate.toFixed(1)} MB/s)`);
+      ctx.io.stderr(`\r\u001b[Kscanning: ${count(p.files)} files, ${mb.toFixed(1)} MB (${rate.toFixed(1)} MB/s)`);
       drawn = true;
     },
     clear() {
       if (drawn) ctx.io.stderr('\r\u001b[K');
     },
   };
+}
+
+/** The staged reader loads only when asked for. */
+async function gatherStaged(root: string, maxMb: number | undefined, signal: AbortSignal) {
+  const { gatherStagedEvidence } = await import('../../scan/staged.js');
+  return gatherStagedEvidence(root, { ...(maxMb !== undefined ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {}), signal });
 }
 
 export const command: Command = {
@@ -47,6 +56,8 @@ export const command: Command = {
     'max-file-size': { type: 'string' },
     'env-file': { type: 'string', multiple: true },
     history: { type: 'boolean' },
+    staged: { type: 'boolean' },
+    'fail-on': { type: 'string' },
   },
   help: `Usage: keydoctor scan [DIR] [options]
 
@@ -58,7 +69,8 @@ JS/TS, Python, Jupyter notebooks, shell and curl (also in Markdown code blocks),
 Dockerfiles, docker-compose and CI YAML are read; other files only for keys and URLs.
 
 Options:
-  --format FORMAT        text (default), json, or sarif (SARIF 2.1.0, for code scanning)
+  --format FORMAT        text (default), json, sarif (SARIF 2.1.0, for code scanning),
+                         or compact (one line per finding)
   --json                 Same as --format json
   -o, --output FILE      Write the report to FILE instead of standard output
   --verbose              List the files that were skipped (binary, minified, too big, unreadable)
@@ -68,6 +80,11 @@ Options:
   --env-file PATH        Also load this dotenv file when cross-checking env names (repeatable)
   --history              Also read git history (all branches) for keys that were committed
                          and later removed: still public, so they must be rotated
+  --staged               Scan only what the next commit would contain (the git index),
+                         for a pre-commit hook; staged .env files are read for keys too,
+                         and a key about to be committed fails at any severity
+  --fail-on SEVERITY     Exit 1 on findings of this severity or worse: error (default),
+                         warning, info, or never
 
 Silence one finding with a comment on its line or the line above:
   // keydoctor-ignore: exposure/hardcoded-key -- fixture key, not real
@@ -77,13 +94,16 @@ Examples:
   keydoctor scan ./app --format sarif --output keydoctor.sarif
   keydoctor scan --write-baseline .keydoctor-baseline.json
   keydoctor scan --baseline .keydoctor-baseline.json
+  keydoctor scan --staged --format compact      # in a pre-commit hook
 
-Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor failed.
+Exit codes: 0 no error found, 1 at least one error (see --fail-on), 2 usage error or keydoctor failed.
 `,
   async run(values, positionals, ctx) {
     if (positionals.length > 1) throw usageError(`scan takes one folder, not ${positionals.length}. Run "keydoctor scan --help".`);
     const format = (values.json ? 'json' : ((values.format as string | undefined) ?? 'text')) as Format;
-    if (!FORMATS.includes(format)) throw usageError(`--format takes text, json or sarif, not "${String(values.format)}".`);
+    if (!FORMATS.includes(format)) throw usageError(`--format takes text, json, sarif or compact, not "${String(values.format)}".`);
+    const failOn = parseFailOn(values['fail-on']);
+    if (values.staged && values.history) throw usageError('--staged scans the next commit and --history the past ones: use one at a time.');
     const maxMb = numberOption('max-file-size', values['max-file-size'], { min: 0.001, max: 4096 });
     const dir = positionals[0] ?? '.';
     const root = resolve(ctx.io.cwd, dir);
@@ -98,7 +118,8 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
     ctx.io.onStop(() => controller.abort(new KeydoctorError('KD_ERR_USAGE', 'scan interrupted.')));
     let code;
     try {
-      code = await gatherCodeEvidence(root, {
+      // Hook point for `--staged` (src/scan/staged.ts): the index instead of the working tree, same evidence shape.
+      code = values.staged ? await gatherStaged(root, maxMb, controller.signal) : await gatherCodeEvidence(root, {
         ...(maxMb !== undefined ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {}),
         verbose: Boolean(values.verbose),
         signal: controller.signal,
@@ -134,7 +155,7 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
       for (const s of code.skipped) ctx.err(`skipped ${s.file}: ${s.reason}\n`);
     }
     const notes = [
-      `Scanned ${code.filesScanned.toLocaleString('en-US')} files (${(code.bytesScanned / 1024 / 1024).toFixed(1)} MB) in ${root}` +
+      `Scanned ${count(code.filesScanned)} ${values.staged ? 'staged ' : ''}files (${(code.bytesScanned / 1024 / 1024).toFixed(1)} MB) in ${root}` +
         (code.skipped.length > 0 ? `; skipped ${code.skipped.length}${values.verbose ? '' : ' (--verbose lists them)'}` : '') +
         (current.length !== findings.length ? `; ${current.length - findings.length} known finding(s) hidden by the baseline` : '') +
         '.',
@@ -143,7 +164,7 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
     const report = reportOf(result, { notes, findings });
     const options = { color: ctx.color && !values.output, unicode: ctx.unicode };
     const text =
-      format === 'sarif' ? sarifReporter({ problems: (await registryLoaded).PROBLEMS, root })(report, options) : (format === 'json' ? jsonReporter : terminalReporter)(report, options);
+      format === 'sarif' ? sarifReporter({ problems: (await registryLoaded).PROBLEMS, root })(report, options) : (format === 'json' ? jsonReporter : format === 'compact' ? compactReporter : terminalReporter)(report, options);
     if (typeof values.output === 'string') {
       const out = resolve(ctx.io.cwd, values.output);
       try {
@@ -154,6 +175,6 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
     } else {
       ctx.out(text);
     }
-    return hasErrors(findings) ? 1 : 0;
+    return failing(findings, failOn, Boolean(values.staged)) ? 1 : 0;
   },
 };

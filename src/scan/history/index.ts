@@ -60,7 +60,7 @@ function git(root: string, args: string[]): string | undefined {
 }
 
 /** `.keydoctorignore` files of the working tree, per folder, applied to history paths as the walk applies them. */
-class IgnoreRules {
+export class IgnoreRules {
   readonly #layers = new Map<string, Ignore | null>();
   constructor(private readonly root: string) {}
 
