@@ -35,6 +35,9 @@ const result = await build({
 });
 mkdirSync(join(dist, 'generated'), { recursive: true });
 copyFileSync(join(root, 'src/providers/clarifai/generated/api-table.json'), join(dist, 'generated/api-table.json'));
+// The research tables are required as ./data/<name>.json from the module that reads them; so they sit in dist/data/.
+mkdirSync(join(dist, 'data'), { recursive: true });
+for (const f of readdirSync(join(root, 'src/providers/clarifai/data'))) if (!f.endsWith('.schema.json')) copyFileSync(join(root, 'src/providers/clarifai/data', f), join(dist, 'data', f));
 const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
 if (process.argv.includes('--verbose')) for (const [f, o] of outputs) console.log(`${f}  ${(o.bytes / 1024).toFixed(0)} KB`);
 if (process.argv.includes('--inputs')) {
