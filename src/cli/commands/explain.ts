@@ -8,9 +8,12 @@ import { reportOf } from '../../reporters/report.js';
 import type { Command } from '../command.js';
 import type { CommandContext } from '../io.js';
 
-/** 0: success status, or a failure that is not about the credential; 1: a recognised failure; 2: not recognised. */
-export function explainExitCode(result: ExplainResult): number {
-  if (!result.recognised) return 2;
+/**
+ * 0: success, a failure that is not about the credential, or text keydoctor does not recognise (no error
+ * finding: the README's contract); 1: a recognised failure; 2: only usage errors, such as empty input.
+ */
+export function explainExitCode(result: ExplainResult, empty = false): number {
+  if (!result.recognised) return empty ? 2 : 0;
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
@@ -62,9 +65,10 @@ Examples:
   pbpaste | keydoctor explain -
   keydoctor explain - --json < error.log
 
-Exit codes: 0 success status, or an error that is not about the credential;
+Exit codes: 0 success status, an error that is not about the credential, or text
+              that is not recognised ("Not recognised: ..." on stdout);
             1 a recognised failure (its causes are listed);
-            2 the text was not recognised, or a usage error.
+            2 a usage error (no text, or empty input).
 `,
   async run(values, positionals, ctx) {
     if (positionals.length === 0) {
@@ -73,14 +77,19 @@ Exit codes: 0 success status, or an error that is not about the credential;
     // Unquoted words (`keydoctor explain API key not found`) are one message, as the user meant.
     const text = positionals.length === 1 && positionals[0] === '-' ? await ctx.io.readStdin() : positionals.join(' ');
     const { explanation: result, result: diagnosis } = explainWithResult(text, { redactor: ctx.redactor });
+    // Empty input is a usage error like a missing argument; anything else that is not recognised is an answer.
+    const empty = text.trim() === '';
     if (values.json) {
       const data = { recognised: result.recognised, summary: result.summary, form: result.form, status: result.status ?? null, httpStatus: result.httpStatus ?? null };
       ctx.out(jsonReporter(reportOf(diagnosis, { notes: result.notes, data }), { color: false, unicode: false }));
     } else if (result.recognised) {
       ctx.out(renderText(result, ctx));
-    } else {
+    } else if (empty) {
       ctx.err(`keydoctor: ${result.summary}\n`);
+    } else {
+      // Unrecognised text is an answer, not a usage error: it goes to stdout and exits 0.
+      ctx.out(`${result.summary}\n`);
     }
-    return explainExitCode(result);
+    return explainExitCode(result, empty);
   },
 };
