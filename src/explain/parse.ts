@@ -33,6 +33,8 @@ export interface PastedAuthorization {
   /** The whitespace between scheme and token, as sent ('' when glued or absent). */
   separator: string;
   token: string;
+  /** Set when the token is a variable reference that nothing expanded (`$CLARIFAI_PAT`): sent as literal text. */
+  reference?: string;
 }
 
 export interface Observation {
@@ -276,26 +278,56 @@ export function httpStatusOf(text: string): number | undefined {
 }
 
 // `Authorization: Key abc`, `"authorization": "Bearer abc"`, `('authorization', 'key abc')`, `-H 'Authorization:Key abc'`.
-const AUTHORIZATION = /\bauthori[sz]ation\b["']?\s*[:,=]\s*(["']?)([^"'\r\n]{0,300})/giu;
+// A comma only separates name and value after a quoted name (a tuple): `authorization, x-csrftoken` is a list of names.
+const AUTHORIZATION = /\bauthori[sz]ation\b(?:["']\s*[:,=]|\s*[:=])\s*(["']?)([^"'\r\n]{0,300})/giu;
+// Header-name lists in a response (CORS, Vary) mention the word without sending it.
+const NAME_LIST_LINE = /(?:access-control-(?:allow|expose)-headers|vary|allow-headers)\s*:[^\r\n]*$/iu;
+// What curl -v printed as sent (`> authorization: Key …`): the only header a verbose dump proves was on the wire.
+const SENT_LINE = /^>\s*authori[sz]ation:[ \t]*([^\r\n]{0,300})$/gimu;
+// `curl -H 'Authorization: Key $CLARIFAI_PAT'`: single quotes keep the shell from expanding, so the text is sent as is.
+const CURL_SINGLE_QUOTED = /-H\s*'authori[sz]ation:[ \t]*([^'\r\n]{0,300})'/giu;
+/** A reference nothing expanded: `$CLARIFAI_PAT`, `${CLARIFAI_PAT}`, `%CLARIFAI_PAT%`, `{PAT}`. */
+const REFERENCE = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]{0,80}\}?|%[A-Za-z_][A-Za-z0-9_]{0,80}%|\{\{?\s*[A-Za-z_][A-Za-z0-9_.]{0,80}\s*\}?\})$/u;
+
+function splitAuthorization(raw: string): PastedAuthorization | undefined {
+  const value = raw.replace(/\s+$/u, '');
+  if (/^\s*$/u.test(value)) return undefined;
+  const parts = /^(\S+)(?:(\s+)(\S+))?/u.exec(value.replace(/^\s+/u, ''));
+  if (!parts) return undefined;
+  const [, first = '', separator = '', rest] = parts;
+  if (rest === undefined) {
+    if (REFERENCE.test(first)) return { scheme: '', separator: '', token: first, reference: first };
+    // One word: either a bare token (no scheme) or `Key<token>` glued together.
+    const glued = /^(Key|key|KEY|Bearer|bearer|Token|token)([0-9A-Za-z_-]{16,})$/u.exec(first);
+    if (glued) return { scheme: glued[1]!, separator: '', token: glued[2]! };
+    if (first.length >= 16) return { scheme: '', separator: '', token: first };
+    return undefined;
+  }
+  return { scheme: first, separator, token: rest, ...(REFERENCE.test(rest) ? { reference: rest } : {}) };
+}
 
 function authorizationOf(text: string): PastedAuthorization | undefined {
+  // A verbose dump or a single-quoted curl header shows exactly what was sent, references included.
+  for (const re of [SENT_LINE, CURL_SINGLE_QUOTED]) {
+    let n = 0;
+    for (const m of text.matchAll(re)) {
+      if (++n > MAX_HITS) break;
+      const auth = splitAuthorization(m[1]!);
+      if (auth) return auth;
+    }
+  }
+  // With request lines in the paste, other mentions are the response's or the code's, not what was sent.
+  if (/^>\s*[A-Za-z-]+:/mu.test(text)) return undefined;
   let n = 0;
   for (const m of text.matchAll(AUTHORIZATION)) {
     if (++n > MAX_HITS) break;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (NAME_LIST_LINE.test(text.slice(lineStart, m.index))) continue;
     const value = m[1] ? m[2]! : m[2]!.replace(/\s+$/u, '');
     // Code that builds the header (`"Key " + KEY`, f"Key {PAT}", `Key ${pat}`) shows no value that was sent.
-    if (/[{}+$]|\(\s*$/u.test(value) || /^\s*$/u.test(value)) continue;
-    const parts = /^(\S+)(?:(\s+)(\S+))?/u.exec(value.replace(/^\s+/u, ''));
-    if (!parts) continue;
-    const [, first = '', separator = '', rest] = parts;
-    if (rest === undefined) {
-      // One word: either a bare token (no scheme) or `Key<token>` glued together.
-      const glued = /^(Key|key|KEY|Bearer|bearer|Token|token)([0-9A-Za-z_-]{16,})$/u.exec(first);
-      if (glued) return { scheme: glued[1]!, separator: '', token: glued[2]! };
-      if (first.length >= 16) return { scheme: '', separator: '', token: first };
-      continue;
-    }
-    return { scheme: first, separator, token: rest };
+    if (/[{}+$]|\(\s*$/u.test(value)) continue;
+    const auth = splitAuthorization(value);
+    if (auth && auth.reference === undefined) return auth;
   }
   return undefined;
 }
@@ -400,7 +432,7 @@ export function observe(input: string): Observation {
   }
   const httpStatus = httpStatusOf(text);
   const authorization = authorizationOf(text);
-  if (authorization && authorization.token.length >= 8) secrets.add(authorization.token);
+  if (authorization && authorization.reference === undefined && authorization.token.length >= 8) secrets.add(authorization.token);
   if (!status && httpStatus !== undefined) form = 'http-status';
   return {
     form,
