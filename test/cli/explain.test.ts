@@ -104,6 +104,7 @@ test('--help documents inputs, --json and the exit codes', async () => {
   assert.match(r.stdout, /Usage: keydoctor explain TEXT/u);
   assert.match(r.stdout, /--json/u);
   assert.match(r.stdout, /Exit codes: 0 .*\n.*not recognised.*\n.*1 a recognised failure.*\n.*2 a usage error/u);
+  for (const line of r.stdout.split('\n')) assert.ok(line.length <= 80, `help line over 80 columns: ${line}`);
 });
 
 test('a planted key is never printed in full, in text or JSON, whatever form it arrives in', async () => {

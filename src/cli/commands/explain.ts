@@ -42,21 +42,26 @@ export const command: Command = {
   help: `Usage: keydoctor explain TEXT [options]
        keydoctor explain - [options]        (read the text from standard input)
 
-Reads what the Clarifai API or an SDK said and lists the likely causes as findings, most
-likely first, each with the fix and the keydoctor command that checks it. Accepts:
+Reads what the Clarifai API or an SDK said and lists the likely causes as
+findings, most likely first, each with its fix. Accepts:
   - a REST response body, pretty-printed, one line, or inside log text
-    {"status":{"code":11009,"description":"API key not found","details":"invalid key(None)"}}
-  - a gRPC status as printed by the Node client (console.log of status.toObject()) or the
-    Python client and SDK (code: CONN_KEY_INVALID / description: "..." / details: "...")
-  - a bare status code (11009), an enum name (CONN_KEY_INVALID), or a message such as
-    "Invalid API key or pair", "API key not found", "Making too many requests"
+    {"status":{"code":11009,"details":"invalid key(None)"}}
+  - a gRPC status printed by the Node client (status.toObject()) or by the
+    Python client and SDK (code: CONN_KEY_INVALID / description: "...")
+  - a status code (11009), an enum name (CONN_KEY_INVALID), or a message
+    such as "Invalid API key or pair" or "Making too many requests"
   - an SDK error raised before any request ("Need 'pat' or 'token' ...")
-  - an HTTP status alone ("401 Unauthorized"): ambiguous, so every fitting cause is listed
-Only the first 1,000,000 characters are read. Keys in the text are never printed in full.
+  - an HTTP status alone ("401 Unauthorized"): every fitting cause is listed
+  - a curl -v or request dump: only sent headers count
+    ("> authorization: Key $PAT" means the variable was never expanded)
+  - a page that is not Clarifai's (a CDN or WAF block page, a proxy 407,
+    an SSO login): explain says the answer did not come from Clarifai
+Only the first 1,000,000 characters are read. Keys are never printed in full.
 
 Options:
-  --json               Print the Result envelope (version, command, findings, checks, …) with
-                       explain: { recognised, summary, form, status, httpStatus }
+  --json               Print the Result envelope (version, command, findings,
+                       checks, ...) with explain: { recognised, summary,
+                       form, status, httpStatus }
   --no-color           Plain output
 
 Examples:
