@@ -106,4 +106,11 @@ export const PUBLIC_PASTES: PublicPaste[] = [
     first: 'env/wrong-definition',
     credential: true,
   },
+  {
+    // https://github.com/Clarifai/clarifai-python/issues/47: a model name used where its id belongs; the key was fine
+    url: 'https://github.com/Clarifai/clarifai-python/issues/47',
+    text: `> RESULT:\n> {u'status': {u'code': 11101,\n>              u'description': u'Resource does not exist',\n>              u'details': u"model_id 'general-v1.3' not found. Check the url of your request."}}`,
+    first: 'endpoint/resource-not-found',
+    credential: false,
+  },
 ];
