@@ -1,5 +1,6 @@
 // Reads what a Clarifai API or SDK said out of pasted text: a REST body, a gRPC status printout, a code, a name, a message.
 import { statusCode } from '../providers/clarifai/api-table.js';
+import { splitAuthorization } from '../providers/clarifai/authorization.js';
 import { STATUS_DESCRIPTIONS } from '../providers/clarifai/status-descriptions.js';
 
 /** Input beyond this is ignored: a status sits near the top of any real paste, and it bounds the work. */
@@ -289,21 +290,19 @@ const CURL_SINGLE_QUOTED = /-H\s*'authori[sz]ation:[ \t]*([^'\r\n]{0,300})'/giu;
 /** A reference nothing expanded: `$CLARIFAI_PAT`, `${CLARIFAI_PAT}`, `%CLARIFAI_PAT%`, `{PAT}`. */
 const REFERENCE = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]{0,80}\}?|%[A-Za-z_][A-Za-z0-9_]{0,80}%|\{\{?\s*[A-Za-z_][A-Za-z0-9_.]{0,80}\s*\}?\})$/u;
 
-function splitAuthorization(raw: string): PastedAuthorization | undefined {
-  const value = raw.replace(/\s+$/u, '');
-  if (/^\s*$/u.test(value)) return undefined;
-  const parts = /^(\S+)(?:(\s+)(\S+))?/u.exec(value.replace(/^\s+/u, ''));
-  if (!parts) return undefined;
-  const [, first = '', separator = '', rest] = parts;
-  if (rest === undefined) {
-    if (REFERENCE.test(first)) return { scheme: '', separator: '', token: first, reference: first };
-    // One word: either a bare token (no scheme) or `Key<token>` glued together.
-    const glued = /^(Key|key|KEY|Bearer|bearer|Token|token)([0-9A-Za-z_-]{16,})$/u.exec(first);
-    if (glued) return { scheme: glued[1]!, separator: '', token: glued[2]! };
-    if (first.length >= 16) return { scheme: '', separator: '', token: first };
-    return undefined;
+/** A pasted header value split by the shared parser; a bare word counts only when it is long enough to be a token. */
+function pastedAuthorization(raw: string): PastedAuthorization | undefined {
+  const value = raw.replace(/^\s+|\s+$/gu, '');
+  if (value === '') return undefined;
+  const parts = splitAuthorization(value);
+  const token = /^\S*/u.exec(parts.rest)![0];
+  if (token === '') {
+    // One word of letters: a bare token (no scheme) when it is long enough to be one.
+    return parts.scheme.length >= 16 && !parts.separator ? { scheme: '', separator: '', token: parts.scheme } : undefined;
   }
-  return { scheme: first, separator, token: rest, ...(REFERENCE.test(rest) ? { reference: rest } : {}) };
+  const reference = REFERENCE.test(token) ? token : undefined;
+  if (parts.scheme === '' && token.length < 16 && reference === undefined) return undefined;
+  return { scheme: parts.scheme, separator: parts.separator, token, ...(reference !== undefined ? { reference } : {}) };
 }
 
 function authorizationOf(text: string): PastedAuthorization | undefined {
@@ -312,7 +311,7 @@ function authorizationOf(text: string): PastedAuthorization | undefined {
     let n = 0;
     for (const m of text.matchAll(re)) {
       if (++n > MAX_HITS) break;
-      const auth = splitAuthorization(m[1]!);
+      const auth = pastedAuthorization(m[1]!);
       if (auth) return auth;
     }
   }
@@ -326,7 +325,7 @@ function authorizationOf(text: string): PastedAuthorization | undefined {
     const value = m[1] ? m[2]! : m[2]!.replace(/\s+$/u, '');
     // Code that builds the header (`"Key " + KEY`, f"Key {PAT}", `Key ${pat}`) shows no value that was sent.
     if (/[{}+$]|\(\s*$/u.test(value)) continue;
-    const auth = splitAuthorization(value);
+    const auth = pastedAuthorization(value);
     if (auth && auth.reference === undefined) return auth;
   }
   return undefined;
