@@ -97,6 +97,11 @@ const separateGrpcJs = () =>
     'Take grpc from the Clarifai package (`const { ClarifaiStub, grpc } = require("clarifai-nodejs-grpc")`) and drop the separate @grpc/grpc-js import; `keydoctor check` scans for it.',
   );
 
+/** The paste comes from Python (a traceback, a .py frame, the Python clients' printouts) or from curl: never Node. */
+function looksLikeNotNode(text: string): boolean {
+  return /Traceback \(most recent call last\)|File "[^"\r\n]{1,300}\.py", line \d|clarifai_grpc|clarifai\.errors|Python client|\bstub\.\w+\(|^\s*(?:\$\s*)?curl\s|^[<>*] /mu.test(text);
+}
+
 function looksLikeNode(text: string): boolean {
   return /grpc-js|nodejs|node_modules|require\(|toObject|stackTraceList|reqId|\bat .*\.[cm]?js:\d+/u.test(text);
 }
@@ -104,6 +109,27 @@ function looksLikeNode(text: string): boolean {
 /** Findings about the Authorization value the paste shows, when it is not exactly `Key <token>`. */
 export function headerFindings(auth: PastedAuthorization | undefined): Finding[] {
   if (!auth) return [];
+  if (auth.reference !== undefined) {
+    const name = auth.reference.replace(/[${}%\s]/gu, '');
+    return [
+      cause(
+        'env/unexpanded-reference',
+        'error',
+        `The Authorization header that was sent holds the literal text \`${auth.reference}\`: the variable was never expanded, so Clarifai received its name instead of the key.`,
+        `Expand it where the request is made: in a shell use double quotes (\`-H "Authorization: Key $${name}"\`) and make sure ${name} is exported there; in code read the variable (os.environ["${name}"], process.env.${name}); \`keydoctor env\` shows whether it is set.`,
+      ),
+    ];
+  }
+  if (/^(?:None|undefined|null|nil)$/u.test(auth.token)) {
+    return [
+      cause(
+        'env/key-not-set',
+        'error',
+        `The Authorization header that was sent is \`${auth.scheme} ${auth.token}\`: the variable holding the key was not set where the request was made.`,
+        'Set CLARIFAI_PAT (or the variable your code reads) in the environment the program runs in, or load .env before the client is created; run `keydoctor env` to see whether and where it is defined.',
+      ),
+    ];
+  }
   const token = mask(auth.token);
   if (auth.scheme === '') {
     return [
@@ -153,7 +179,8 @@ function malformedHeader(clues: Clues, lead: string): Finding[] {
     'Send exactly `Authorization: Key <token>` (gRPC: the metadata pair ("authorization", "Key <token>"), lowercase name); `keydoctor check` finds where the header is built.',
   );
   const out = pasted.length > 0 ? pasted : [generic];
-  const rest = [keyNotSet('warning'), separateGrpcJs()];
+  // The separate-grpc-js cause is Node-only: a Python or curl paste never gets it, a Node paste gets it first.
+  const rest = looksLikeNotNode(clues.text) && !looksLikeNode(clues.text) ? [keyNotSet('warning')] : [keyNotSet('warning'), separateGrpcJs()];
   if (looksLikeNode(clues.text)) rest.reverse();
   return [...out, ...rest];
 }

@@ -80,6 +80,9 @@ function summarise(obs: Observation, status: ExplainStatus | undefined, findings
     if (findings.length === 0) return `${head}: not a key or authentication problem; the credential was accepted and the request failed for another reason.`;
     return head;
   }
+  const page = findings.find((f) => f.id === 'endpoint/not-clarifai-answer');
+  if (page) return `${page.message.split(', so ')[0]}.`;
+  if (client[0]?.id === 'endpoint/legacy-client') return "Clarifai's retired v1 API answered: the code or its client still calls /v1/.";
   if (client.length > 0) return 'The SDK or the network failed before Clarifai answered.';
   if (obs.httpStatus === undefined) return 'No answer from Clarifai in the text, but the request it shows has a problem.';
   const http = obs.httpStatus!;

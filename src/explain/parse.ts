@@ -34,6 +34,8 @@ export interface PastedAuthorization {
   /** The whitespace between scheme and token, as sent ('' when glued or absent). */
   separator: string;
   token: string;
+  /** Set when the token is a variable reference that nothing expanded (`$CLARIFAI_PAT`): sent as literal text. */
+  reference?: string;
 }
 
 export interface Observation {
@@ -277,24 +279,54 @@ export function httpStatusOf(text: string): number | undefined {
 }
 
 // `Authorization: Key abc`, `"authorization": "Bearer abc"`, `('authorization', 'key abc')`, `-H 'Authorization:Key abc'`.
-const AUTHORIZATION = /\bauthori[sz]ation\b["']?\s*[:,=]\s*(["']?)([^"'\r\n]{0,300})/giu;
+// A comma only separates name and value after a quoted name (a tuple): `authorization, x-csrftoken` is a list of names.
+const AUTHORIZATION = /\bauthori[sz]ation\b(?:["']\s*[:,=]|\s*[:=])\s*(["']?)([^"'\r\n]{0,300})/giu;
+// Header-name lists in a response (CORS, Vary) mention the word without sending it.
+const NAME_LIST_LINE = /(?:access-control-(?:allow|expose)-headers|vary|allow-headers)\s*:[^\r\n]*$/iu;
+// What curl -v printed as sent (`> authorization: Key …`): the only header a verbose dump proves was on the wire.
+const SENT_LINE = /^>\s*authori[sz]ation:[ \t]*([^\r\n]{0,300})$/gimu;
+// `curl -H 'Authorization: Key $CLARIFAI_PAT'`: single quotes keep the shell from expanding, so the text is sent as is.
+const CURL_SINGLE_QUOTED = /-H\s*'authori[sz]ation:[ \t]*([^'\r\n]{0,300})'/giu;
+/** A reference nothing expanded: `$CLARIFAI_PAT`, `${CLARIFAI_PAT}`, `%CLARIFAI_PAT%`, `{PAT}`. */
+const REFERENCE = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]{0,80}\}?|%[A-Za-z_][A-Za-z0-9_]{0,80}%|\{\{?\s*[A-Za-z_][A-Za-z0-9_.]{0,80}\s*\}?\})$/u;
+
+/** A pasted header value split by the shared parser; a bare word counts only when it is long enough to be a token. */
+function pastedAuthorization(raw: string): PastedAuthorization | undefined {
+  const value = raw.replace(/^\s+|\s+$/gu, '');
+  if (value === '') return undefined;
+  const parts = splitAuthorization(value);
+  const token = /^\S*/u.exec(parts.rest)![0];
+  if (token === '') {
+    // One word of letters: a bare token (no scheme) when it is long enough to be one.
+    return parts.scheme.length >= 16 && !parts.separator ? { scheme: '', separator: '', token: parts.scheme } : undefined;
+  }
+  const reference = REFERENCE.test(token) ? token : undefined;
+  if (parts.scheme === '' && token.length < 16 && reference === undefined) return undefined;
+  return { scheme: parts.scheme, separator: parts.separator, token, ...(reference !== undefined ? { reference } : {}) };
+}
 
 function authorizationOf(text: string): PastedAuthorization | undefined {
+  // A verbose dump or a single-quoted curl header shows exactly what was sent, references included.
+  for (const re of [SENT_LINE, CURL_SINGLE_QUOTED]) {
+    let n = 0;
+    for (const m of text.matchAll(re)) {
+      if (++n > MAX_HITS) break;
+      const auth = pastedAuthorization(m[1]!);
+      if (auth) return auth;
+    }
+  }
+  // With request lines in the paste, other mentions are the response's or the code's, not what was sent.
+  if (/^>\s*[A-Za-z-]+:/mu.test(text)) return undefined;
   let n = 0;
   for (const m of text.matchAll(AUTHORIZATION)) {
     if (++n > MAX_HITS) break;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (NAME_LIST_LINE.test(text.slice(lineStart, m.index))) continue;
     const value = m[1] ? m[2]! : m[2]!.replace(/\s+$/u, '');
     // Code that builds the header (`"Key " + KEY`, f"Key {PAT}", `Key ${pat}`) shows no value that was sent.
-    if (/[{}+$]|\(\s*$/u.test(value) || /^\s*$/u.test(value)) continue;
-    const parts = splitAuthorization(value.replace(/^\s+/u, ''));
-    const token = /^\S*/u.exec(parts.rest)![0];
-    if (token === '') {
-      // One word of letters: a bare token (no scheme) when it is long enough to be one.
-      if (parts.scheme.length >= 16 && !parts.separator) return { scheme: '', separator: '', token: parts.scheme };
-      continue;
-    }
-    if (parts.scheme === '' && token.length < 16) continue;
-    return { scheme: parts.scheme, separator: parts.separator, token };
+    if (/[{}+$]|\(\s*$/u.test(value)) continue;
+    const auth = pastedAuthorization(value);
+    if (auth && auth.reference === undefined) return auth;
   }
   return undefined;
 }
@@ -399,7 +431,7 @@ export function observe(input: string): Observation {
   }
   const httpStatus = httpStatusOf(text);
   const authorization = authorizationOf(text);
-  if (authorization && authorization.token.length >= 8) secrets.add(authorization.token);
+  if (authorization && authorization.reference === undefined && authorization.token.length >= 8) secrets.add(authorization.token);
   if (!status && httpStatus !== undefined) form = 'http-status';
   return {
     form,

@@ -67,17 +67,17 @@ test('an error that is not about the key exits 0 with a clear summary', async ()
   assert.match(r.stdout, /not a key or authentication problem/u);
 });
 
-test('not recognised: exit 2 with a clear message on stderr, nothing on stdout', async () => {
+test('not recognised: exit 0 (no error finding, 2 is for usage errors) with a clear message on stdout', async () => {
   const r = await runCli(['explain', 'lorem ipsum dolor sit amet']);
-  assert.equal(r.code, 2);
-  assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^keydoctor: Not recognised: .*Paste the full response body/u);
-  assert.doesNotMatch(r.stderr, /\n\s+at /u);
+  assert.equal(r.code, 0);
+  assert.equal(r.stderr, '');
+  assert.match(r.stdout, /^Not recognised: .*Paste the full response body/u);
+  assert.doesNotMatch(r.stdout, /\n\s+at /u);
 });
 
-test('not recognised with --json: the JSON still goes to stdout, exit 2', async () => {
+test('not recognised with --json: the JSON goes to stdout, exit 0', async () => {
   const r = await runCli(['explain', '-', '--json'], { stdin: '\u0000\u0001\u0002binary\u0000\u0000\u0000\u0000\u0000' });
-  assert.equal(r.code, 2);
+  assert.equal(r.code, 0);
   const envelope = JSON.parse(r.stdout) as { explain: { recognised: boolean; status: unknown; summary: string }; findings: unknown[] };
   const out = { ...envelope.explain, findings: envelope.findings };
   assert.equal(out.recognised, false);
@@ -86,7 +86,7 @@ test('not recognised with --json: the JSON still goes to stdout, exit 2', async 
   assert.match(out.summary, /binary/u);
 });
 
-test('empty standard input is "nothing to explain", exit 2', async () => {
+test('empty standard input is a usage error ("nothing to explain"), exit 2', async () => {
   const r = await runCli(['explain', '-'], { stdin: '' });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /input is empty/u);
@@ -103,7 +103,8 @@ test('--help documents inputs, --json and the exit codes', async () => {
   assert.equal(r.code, 0);
   assert.match(r.stdout, /Usage: keydoctor explain TEXT/u);
   assert.match(r.stdout, /--json/u);
-  assert.match(r.stdout, /Exit codes: 0 .*\n.*1 a recognised failure.*\n.*2 the text was not recognised/u);
+  assert.match(r.stdout, /Exit codes: 0 .*\n.*not recognised.*\n.*1 a recognised failure.*\n.*2 a usage error/u);
+  for (const line of r.stdout.split('\n')) assert.ok(line.length <= 80, `help line over 80 columns: ${line}`);
 });
 
 test('a planted key is never printed in full, in text or JSON, whatever form it arrives in', async () => {
@@ -128,6 +129,6 @@ test('`node bin/keydoctor.js explain -` from the built package: piped stdin, inv
   assert.equal(ok.status, 1, ok.stderr);
   assert.equal((JSON.parse(ok.stdout) as { findings: { id: string }[] }).findings[0]!.id, 'env/key-not-set');
   const garbage = spawnSync(process.execPath, ['bin/keydoctor.js', 'explain', '-'], { input: Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 0, 0]), encoding: 'utf8', timeout: 60_000 });
-  assert.equal(garbage.status, 2);
-  assert.match(garbage.stderr, /binary/u);
+  assert.equal(garbage.status, 0);
+  assert.match(garbage.stdout, /binary/u);
 });

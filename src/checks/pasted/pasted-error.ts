@@ -1,6 +1,7 @@
 // pasted/pasted-error: what a pasted Clarifai answer, SDK error or request means — its causes, most likely first.
 import { detailsFindings, headerFindings, httpFindings, statusFindings, type Clues } from '../../explain/causes.js';
 import { clientMessageFindings } from '../../explain/client-messages.js';
+import { foreignPageFinding } from '../../explain/foreign-page.js';
 import type { Observation } from '../../explain/parse.js';
 import { defineCheck } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
@@ -28,6 +29,8 @@ export function pastedCauses(obs: Observation): Finding[] {
   const clues = cluesOf(obs);
   const client = clientMessageFindings(obs.text);
   let main: Finding[] = [];
+  // Only when Clarifai's own status is absent: a Clarifai body inside a log that mentions a CDN is still Clarifai's.
+  const page = obs.status ? undefined : foreignPageFinding(obs.text, obs.httpStatus);
   if (obs.status) {
     main = statusFindings(obs.status, clues);
     // A pasted header that is visibly wrong is the most specific cause any auth failure can have.
@@ -35,13 +38,23 @@ export function pastedCauses(obs: Observation): Finding[] {
     for (const other of obs.others) {
       main.push(...(other.details !== undefined ? statusFindings(other, { ...clues, status: other }) : statusFindings({ ...other, details: '' }, { ...clues, status: other })));
     }
+  } else if (client.length > 0) {
+    // An SDK or network error that names its cause outranks the candidates a bare HTTP status would list.
+    main = headerFindings(obs.authorization);
+  } else if (page) {
+    // A page from a CDN, WAF, proxy or SSO gateway says nothing about the key: no key or scope candidates.
+    main = [page, ...headerFindings(obs.authorization)];
   } else if (obs.httpStatus !== undefined) {
-    main = [...headerFindings(obs.authorization), ...httpFindings(obs.httpStatus, clues)];
+    const header = headerFindings(obs.authorization);
+    // A header that shows the variable was unset or unexpanded settles what a bare HTTP status leaves open.
+    main = header.some((f) => f.category === 'env') ? header : [...header, ...httpFindings(obs.httpStatus, clues)];
   } else {
     // No answer in the text, but the request it shows (a curl line, a headers dump) can be wrong on its own.
     main = headerFindings(obs.authorization);
   }
-  return [...client, ...main];
+  // One cause per problem: the first (most specific) wording wins.
+  const seen = new Set<string>();
+  return [...client, ...main].filter((f) => !seen.has(f.id) && seen.add(f.id));
 }
 
 export { detailsFindings };

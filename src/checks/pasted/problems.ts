@@ -45,5 +45,6 @@ export const PASTED_PROBLEMS: readonly PastedProblem[] = [
   p('endpoint/invalid-range', 'error', 'An invalid range', 'The request asked for an invalid range of a resource (the proto\'s wording; not documented further).'),
   p('endpoint/redirect', 'warning', 'The API answered with a redirect', "The base URL is not Clarifai's API host, or http:// was used; clients drop the Authorization header when they follow a redirect to another host."),
   p('endpoint/resource-not-found', 'error', 'No such resource', 'A misspelt route or id, a model name used instead of its id, or a user or app that does not own it.'),
+  p('endpoint/not-clarifai-answer', 'error', 'The answer did not come from Clarifai', "The pasted answer is a page of something between the program and Clarifai (a CDN or WAF block page, a proxy's 407, a gateway or SSO login, another service's rate-limit page): it says nothing about the key or its scopes."),
   p('endpoint/server-error', 'warning', 'The server or a proxy failed', 'An HTTP 5xx from the server or a proxy in between; not a key problem.'),
 ];

@@ -8,9 +8,12 @@ import { reportOf } from '../../reporters/report.js';
 import type { Command } from '../command.js';
 import type { CommandContext } from '../io.js';
 
-/** 0: success status, or a failure that is not about the credential; 1: a recognised failure; 2: not recognised. */
-export function explainExitCode(result: ExplainResult): number {
-  if (!result.recognised) return 2;
+/**
+ * 0: success, a failure that is not about the credential, or text keydoctor does not recognise (no error
+ * finding: the README's contract); 1: a recognised failure; 2: only usage errors, such as empty input.
+ */
+export function explainExitCode(result: ExplainResult, empty = false): number {
+  if (!result.recognised) return empty ? 2 : 0;
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
@@ -39,21 +42,26 @@ export const command: Command = {
   help: `Usage: keydoctor explain TEXT [options]
        keydoctor explain - [options]        (read the text from standard input)
 
-Reads what the Clarifai API or an SDK said and lists the likely causes as findings, most
-likely first, each with the fix and the keydoctor command that checks it. Accepts:
+Reads what the Clarifai API or an SDK said and lists the likely causes as
+findings, most likely first, each with its fix. Accepts:
   - a REST response body, pretty-printed, one line, or inside log text
-    {"status":{"code":11009,"description":"API key not found","details":"invalid key(None)"}}
-  - a gRPC status as printed by the Node client (console.log of status.toObject()) or the
-    Python client and SDK (code: CONN_KEY_INVALID / description: "..." / details: "...")
-  - a bare status code (11009), an enum name (CONN_KEY_INVALID), or a message such as
-    "Invalid API key or pair", "API key not found", "Making too many requests"
+    {"status":{"code":11009,"details":"invalid key(None)"}}
+  - a gRPC status printed by the Node client (status.toObject()) or by the
+    Python client and SDK (code: CONN_KEY_INVALID / description: "...")
+  - a status code (11009), an enum name (CONN_KEY_INVALID), or a message
+    such as "Invalid API key or pair" or "Making too many requests"
   - an SDK error raised before any request ("Need 'pat' or 'token' ...")
-  - an HTTP status alone ("401 Unauthorized"): ambiguous, so every fitting cause is listed
-Only the first 1,000,000 characters are read. Keys in the text are never printed in full.
+  - an HTTP status alone ("401 Unauthorized"): every fitting cause is listed
+  - a curl -v or request dump: only sent headers count
+    ("> authorization: Key $PAT" means the variable was never expanded)
+  - a page that is not Clarifai's (a CDN or WAF block page, a proxy 407,
+    an SSO login): explain says the answer did not come from Clarifai
+Only the first 1,000,000 characters are read. Keys are never printed in full.
 
 Options:
-  --json               Print the Result envelope (version, command, findings, checks, …) with
-                       explain: { recognised, summary, form, status, httpStatus }
+  --json               Print the Result envelope (version, command, findings,
+                       checks, ...) with explain: { recognised, summary,
+                       form, status, httpStatus }
   --no-color           Plain output
 
 Examples:
@@ -62,9 +70,10 @@ Examples:
   pbpaste | keydoctor explain -
   keydoctor explain - --json < error.log
 
-Exit codes: 0 success status, or an error that is not about the credential;
+Exit codes: 0 success status, an error that is not about the credential, or text
+              that is not recognised ("Not recognised: ..." on stdout);
             1 a recognised failure (its causes are listed);
-            2 the text was not recognised, or a usage error.
+            2 a usage error (no text, or empty input).
 `,
   async run(values, positionals, ctx) {
     if (positionals.length === 0) {
@@ -73,14 +82,19 @@ Exit codes: 0 success status, or an error that is not about the credential;
     // Unquoted words (`keydoctor explain API key not found`) are one message, as the user meant.
     const text = positionals.length === 1 && positionals[0] === '-' ? await ctx.io.readStdin() : positionals.join(' ');
     const { explanation: result, result: diagnosis } = explainWithResult(text, { redactor: ctx.redactor });
+    // Empty input is a usage error like a missing argument; anything else that is not recognised is an answer.
+    const empty = text.trim() === '';
     if (values.json) {
       const data = { recognised: result.recognised, summary: result.summary, form: result.form, status: result.status ?? null, httpStatus: result.httpStatus ?? null };
       ctx.out(jsonReporter(reportOf(diagnosis, { notes: result.notes, data }), { color: false, unicode: false }));
     } else if (result.recognised) {
       ctx.out(renderText(result, ctx));
-    } else {
+    } else if (empty) {
       ctx.err(`keydoctor: ${result.summary}\n`);
+    } else {
+      // Unrecognised text is an answer, not a usage error: it goes to stdout and exits 0.
+      ctx.out(`${result.summary}\n`);
     }
-    return explainExitCode(result);
+    return explainExitCode(result, empty);
   },
 };
