@@ -3,6 +3,9 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allChecks } from '../checks/index.js';
 import { canonicalId } from '../checks/registry.js';
+import { findingCounts, type Summary } from './summary.js';
+
+export type { Summary } from './summary.js';
 import { echoIsSecret } from '../explain/echoed-key.js';
 import { observe } from '../explain/parse.js';
 import { matchRoute, requestPath } from '../providers/clarifai/api-table.js';
@@ -86,14 +89,7 @@ export interface CategoryStatus {
   hidden?: number;
 }
 
-export interface Summary {
-  errors: number;
-  warnings: number;
-  infos: number;
-  checksRun: number;
-  checksSkipped: number;
-  checksCrashed: number;
-}
+
 
 export interface Result {
   version: string;
@@ -266,7 +262,6 @@ export function judge(evidence: Evidence, request: DiagnoseRequest & { absent: A
     findings = kept;
   }
   findings = processFindings(findings, request.redactor, request.order ?? 'category');
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   return {
     version: VERSION,
     command: request.command ?? 'library',
@@ -275,9 +270,7 @@ export function judge(evidence: Evidence, request: DiagnoseRequest & { absent: A
     categories: categoryStatuses(run.checks, hidden),
     credentials: credentialRecords(evidence, expected, request.redactor),
     summary: {
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
+      ...findingCounts(findings),
       checksRun: run.checks.filter((c) => c.status === 'ran').length,
       checksSkipped: run.checks.filter((c) => c.status === 'skipped').length,
       checksCrashed: run.checks.filter((c) => c.status === 'crashed').length,

@@ -1,5 +1,6 @@
 // What every reporter renders: the engine's Result (findings, checks, categories, credentials, summary) plus notes.
-import type { CategoryStatus, CommandName, CredentialRecord, Result, Summary } from '../core/diagnose.js';
+import type { CategoryStatus, CommandName, CredentialRecord, Result } from '../core/diagnose.js';
+import { findingCounts, type Summary } from '../core/summary.js';
 import type { CheckRecord } from '../core/engine.js';
 import { CATEGORIES, type Finding } from '../types/diagnostic.js';
 
@@ -33,8 +34,8 @@ export interface ReporterOptions {
 export function reportOf(result: Result, extra: { notes?: string[]; data?: Record<string, unknown>; findings?: Finding[] } = {}): Report {
   const { version, command, checks, categories, credentials } = result;
   const findings = extra.findings ?? result.findings;
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-  const summary = { ...result.summary, errors: count('error'), warnings: count('warning'), infos: count('info') };
+  const { rootCause: _old, ...rest } = result.summary;
+  const summary = { ...rest, ...findingCounts(findings) };
   return { version, command, findings, checks, categories, credentials, summary, notes: extra.notes ?? [], ...(extra.data ? { data: extra.data } : {}) };
 }
 
@@ -47,7 +48,7 @@ export function emptyReport(version: string, command: CommandName, data?: Record
     checks: [],
     categories: CATEGORIES.map((category) => ({ category, status: 'not-checked', reason: 'not-requested' })),
     credentials: [],
-    summary: { errors: 0, warnings: 0, infos: 0, checksRun: 0, checksSkipped: 0, checksCrashed: 0 },
+    summary: { errors: 0, warnings: 0, infos: 0, blocking: 0, exposures: 0, checksRun: 0, checksSkipped: 0, checksCrashed: 0 },
     ...(data ? { data } : {}),
   };
 }

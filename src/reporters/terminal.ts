@@ -35,11 +35,11 @@ export const terminalReporter: Reporter = (report, options) => {
     const title = s.bold(CATEGORY_TITLES[category]);
     if (found.length === 0 && status?.status === 'not-checked') {
       // Never a ✓ for what was not examined.
-      lines.push(`${s.dim('[-]')} ${title} ${s.dim(`— not checked: ${NOT_CHECKED[status.reason ?? 'not-requested']}`)}`);
+      lines.push(...wrapLine(`${s.dim('[-]')} `, `${title} ${s.dim(`— not checked: ${NOT_CHECKED[status.reason ?? 'not-requested']}`)}`, options.width));
       continue;
     }
     if (found.length === 0 && status?.hidden) {
-      lines.push(`${s.yellow('[?]')} ${title} ${s.dim(`— ${status.hidden} ${status.hidden === 1 ? 'finding' : 'findings'} not shown here: run "keydoctor check"`)}`);
+      lines.push(...wrapLine(`${s.yellow('[?]')} `, `${title} ${s.dim(`— ${status.hidden} ${status.hidden === 1 ? 'finding' : 'findings'} not shown here: run "keydoctor check"`)}`, options.width));
       continue;
     }
     const mark = worst === 'error' ? s.red(`[${s.fail}]`) : worst === 'warning' ? s.yellow(`[${s.warn}]`) : s.green(`[${s.ok}]`);
@@ -47,15 +47,22 @@ export const terminalReporter: Reporter = (report, options) => {
     for (const f of found) lines.push(...renderFinding(f, s, options.width));
   }
   for (const note of report.notes ?? []) lines.push(...wrapLine('', s.dim(note), options.width));
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
   lines.push('');
-  if (errors > 0) {
-    lines.push(s.red(`${errors} ${errors === 1 ? 'problem' : 'problems'} will make Clarifai reject the key${warnings ? `, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''}. Fix the first ${s.fail} above first.`));
-  } else if (warnings > 0) {
-    lines.push(s.yellow(`No blocking problem found; ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} to review.`));
-  } else {
-    lines.push(s.green('No problem found.'));
+  const { blocking, exposures, rootCause } = report.summary;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const root = rootCause !== undefined ? report.findings[rootCause] : undefined;
+  if (blocking > 0) {
+    lines.push(...wrapLine('', s.red(`${plural(blocking, 'problem', 'problems')} will make Clarifai reject the request.`), options.width));
+    if (root) lines.push(...wrapLine('', `Fix first: ${root.message} ${s.dim(`[${root.id}]`)}`, options.width));
+  }
+  if (exposures > 0) lines.push(...wrapLine('', s.red(`${plural(exposures, 'credential is', 'credentials are')} exposed: revoke and replace ${exposures === 1 ? 'it' : 'them'} (see Exposure above).`), options.width));
+  const otherWarnings = warnings - report.findings.filter((f) => f.category === 'exposure' && f.severity === 'warning').length;
+  if (otherWarnings > 0) lines.push(s.yellow(`${plural(otherWarnings, 'warning', 'warnings')} to review.`));
+  const unchecked = report.categories.filter((c) => c.status === 'not-checked').map((c) => CATEGORY_TITLES[c.category].toLowerCase());
+  if (blocking === 0 && exposures === 0) {
+    const scope = unchecked.length > 0 ? ` in what was checked (not checked: ${unchecked.join(', ')})` : '';
+    lines.push(...wrapLine('', otherWarnings > 0 ? s.yellow(`No blocking problem found${scope}.`) : s.green(`No problem found${scope}.`), options.width));
   }
   return `${lines.join('\n')}\n`;
 };
