@@ -18,6 +18,7 @@ import { extractDocumentedNames } from './credential/docs.js';
 import { extractCredentialFlow } from './credential/extract.js';
 import { fileFlags } from './text.js';
 import { readSource } from './read.js';
+import { blank, jsGrammar, loadGrammars, proseRanges, worthParsing, type GrammarName } from './grammar.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -66,22 +67,35 @@ export function minifiedReason(file: string, bytes: Buffer): string | undefined 
   return longest > 10_000 && sample.length / Math.max(lines, 1) > 200 ? `minified (a line of ${longest.toLocaleString('en-US')}+ characters)` : undefined;
 }
 
+/**
+ * What the code extractors read: the text with comments, docstrings and prose heredocs blanked by the language's real
+ * grammar, for texts that pass the keyword prefilter. Key literals are read from the full text (a key in a comment is
+ * still exposed).
+ */
+function codeOnly(doc: Doc, grammar: GrammarName | undefined): Doc {
+  if (!grammar || !worthParsing(doc.text)) return doc;
+  return doc.withCodeOnly(blank(doc.text, proseRanges(doc.text, grammar)));
+}
+
 const runners = {
   common(doc: Doc) {
     keyLiterals(doc);
     suppressions(doc);
   },
   shell(doc: Doc) {
+    doc = codeOnly(doc, 'bash');
     extractShell(doc);
     extractClarifaiUsage(doc, 'shell');
     extractCredentialFlow(doc, 'shell');
   },
   js(doc: Doc) {
+    doc = codeOnly(doc, jsGrammar(doc.file));
     extractJs(doc);
     extractClarifaiUsage(doc, 'js');
     extractCredentialFlow(doc, 'js');
   },
   python(doc: Doc) {
+    doc = codeOnly(doc, 'python');
     extractPython(doc);
     extractClarifaiUsage(doc, 'python');
     extractCredentialFlow(doc, 'python');
@@ -146,16 +160,35 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
 }
 
-export function scanFile(absPath: string, file: string, kind: FileKind, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileResult {
+export async function scanFile(absPath: string, file: string, kind: FileKind, maxFileBytes = DEFAULT_MAX_FILE_BYTES): Promise<FileResult> {
   // Lockfiles and Pipfile are read for the Clarifai packages they pin alone; package.json, requirements… for those too.
   if (isManifestOnly(file)) return scanManifest(absPath, file, maxFileBytes);
-  return withDependencies(scanSource(absPath, file, kind, maxFileBytes), absPath, file, maxFileBytes);
+  return withDependencies(await scanSource(absPath, file, kind, maxFileBytes), absPath, file, maxFileBytes);
+}
+
+/** The grammars a text of this kind may need (code blocks and cells can be any of them); loaded on first use. */
+export function grammarsFor(kind: ReadKind, file: string): GrammarName[] {
+  switch (kind) {
+    case 'js': {
+      const g = jsGrammar(file);
+      return g ? [g] : [];
+    }
+    case 'python':
+      return ['python'];
+    case 'shell':
+      return ['bash'];
+    case 'notebook':
+    case 'markdown':
+      return ['python', 'bash', 'tsx'];
+    default:
+      return [];
+  }
 }
 
 /** Notebooks carry their outputs (images as base64) and are where keys leak most: they get 8 times the cap. */
 const NOTEBOOK_CAP_FACTOR = 8;
 
-function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes: number): FileResult {
+async function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes: number): Promise<FileResult> {
   const cap = kind === 'notebook' ? maxFileBytes * NOTEBOOK_CAP_FACTOR : maxFileBytes;
   const read = readSource(absPath, cap);
   if (!read.ok) return { bytes: 0, skipped: read.tooBig ? `larger than ${formatSize(cap)} (raise with --max-file-size)` : read.reason };
@@ -174,6 +207,7 @@ function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes:
   let text = bytes.toString(read.encoding);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!WORTH_A_LOOK.test(text) && !(SHELLISH.has(resolved!) && text.includes('$'))) return { bytes: bytes.length };
+  if (worthParsing(text)) await loadGrammars(grammarsFor(resolved!, file));
   const facts = extractText(file, text, resolved!);
   if (typeof facts === 'string') return { bytes: 0, skipped: facts };
   return { bytes: bytes.length, ...(isEmpty(facts) ? {} : { facts }) };

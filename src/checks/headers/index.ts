@@ -7,6 +7,7 @@ import { check as schemeFormat } from './scheme-format.js';
 import { check as bearerOnCoreApi } from './bearer-on-core-api.js';
 import { check as undefinedValue } from './undefined-value.js';
 import { check as separateGrpcJs } from './separate-grpc-js.js';
+import { check as unexpandedVariable } from './unexpanded-variable.js';
 
 export const headersChecks: Check[] = [
   wrongHeaderName,
@@ -15,5 +16,6 @@ export const headersChecks: Check[] = [
   schemeFormat,
   bearerOnCoreApi,
   undefinedValue,
+  unexpandedVariable,
   separateGrpcJs,
 ];
