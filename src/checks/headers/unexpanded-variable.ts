@@ -1,5 +1,5 @@
 // Flags a shell header that names a variable inside single quotes: curl sends the text `$CLARIFAI_PAT`, not the key.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
@@ -15,11 +15,11 @@ const meta: CheckMeta = {
     'answers 11009 "API key not found", echoing the text it got).',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const files = clarifaiFiles(code);
     const out: Finding[] = [];
     for (const site of code.authHeaders) {
@@ -35,4 +35,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});
