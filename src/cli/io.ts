@@ -1,5 +1,6 @@
 // The CLI's view of the outside world, injected so commands are testable in-process and every write is redacted.
 import { Redactor } from '../core/secret.js';
+import { outputWidth } from '../reporters/wrap.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -8,6 +9,8 @@ export interface CliIO {
   cwd: string;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width in columns, when stdout is one. */
+  columns?: number;
   /** Reads standard input (for `explain -`), at most `maxBytes`: a huge pipe is cut, not held in memory. */
   readStdin(maxBytes?: number): Promise<string>;
   /** Resolves when the user asks to stop (SIGINT/SIGTERM); used by long-running commands. */
@@ -22,6 +25,8 @@ export interface CommandContext {
   err(text: string): void;
   color: boolean;
   unicode: boolean;
+  /** Columns to wrap terminal output to (COLUMNS, else the terminal's); absent when not a terminal. */
+  width?: number;
 }
 
 export function processIO(): CliIO {
@@ -31,6 +36,7 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     readStdin: async (maxBytes = 4 * 1024 * 1024) => {
       const chunks: Buffer[] = [];
@@ -52,6 +58,7 @@ export function processIO(): CliIO {
 export function makeContext(io: CliIO, colorFlag: boolean | undefined): CommandContext {
   const redactor = new Redactor();
   const color = colorFlag ?? (io.stdoutIsTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
+  const width = outputWidth(io.env, io.stdoutIsTTY, io.columns);
   const unicode = !/^(C|POSIX)?$/u.test(io.env.LC_ALL ?? io.env.LC_CTYPE ?? io.env.LANG ?? 'C.UTF-8') || io.env.WT_SESSION !== undefined || process.platform !== 'win32';
   return {
     io,
@@ -60,5 +67,6 @@ export function makeContext(io: CliIO, colorFlag: boolean | undefined): CommandC
     err: (t) => io.stderr(redactor.redact(t)),
     color,
     unicode,
+    ...(width !== undefined ? { width } : {}),
   };
 }

@@ -22,6 +22,8 @@ export type Reporter = (report: Report, options: ReporterOptions) => string;
 export interface ReporterOptions {
   color: boolean;
   unicode: boolean;
+  /** Columns to wrap to (a terminal); absent: one line per sentence. */
+  width?: number;
 }
 
 /**

@@ -4,6 +4,7 @@ import { formatLocation } from '../types/location.js';
 import type { SkipReason } from '../core/engine.js';
 import type { Reporter } from './report.js';
 import { makeStyle } from './style.js';
+import { wrapLine } from './wrap.js';
 
 export const CATEGORY_TITLES: Record<Category, string> = {
   key: 'Key value',
@@ -43,9 +44,9 @@ export const terminalReporter: Reporter = (report, options) => {
     }
     const mark = worst === 'error' ? s.red(`[${s.fail}]`) : worst === 'warning' ? s.yellow(`[${s.warn}]`) : s.green(`[${s.ok}]`);
     lines.push(`${mark} ${title}`);
-    for (const f of found) lines.push(...renderFinding(f, s));
+    for (const f of found) lines.push(...renderFinding(f, s, options.width));
   }
-  for (const note of report.notes ?? []) lines.push(s.dim(note));
+  for (const note of report.notes ?? []) lines.push(...wrapLine('', s.dim(note), options.width));
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
   lines.push('');
@@ -59,14 +60,17 @@ export const terminalReporter: Reporter = (report, options) => {
   return `${lines.join('\n')}\n`;
 };
 
-function renderFinding(f: Finding, s: ReturnType<typeof makeStyle>): string[] {
+function renderFinding(f: Finding, s: ReturnType<typeof makeStyle>, width: number | undefined): string[] {
   const sym = f.severity === 'error' ? s.red(s.fail) : f.severity === 'warning' ? s.yellow(s.warn) : s.cyan(s.info);
-  const out = [`    ${sym} ${f.message} ${s.dim(`[${f.id}]`)}`];
-  if (f.location) out.push(`      ${s.dim('at')} ${formatLocation(f.location)}`);
-  for (const r of f.related ?? []) out.push(`      ${s.dim('and')} ${formatLocation(r)}`);
+  const out = wrapLine(`    ${sym} `, `${f.message} ${s.dim(`[${f.id}]`)}`, width);
+  if (f.location) out.push(...wrapLine(`      ${s.dim('at')} `, formatLocation(f.location), width));
+  for (const r of f.related ?? []) out.push(...wrapLine(`      ${s.dim('and')} `, formatLocation(r), width));
   if ('snippet' in (f.location ?? {}) && (f.location as { snippet?: string }).snippet) {
-    out.push(`      ${s.dim('|')} ${(f.location as { snippet: string }).snippet}`);
+    // Code is shown as it is, cut at the edge rather than reflowed.
+    const snippet = (f.location as { snippet: string }).snippet;
+    const room = width !== undefined ? Math.max(10, width - 8) : Infinity;
+    out.push(`      ${s.dim('|')} ${[...snippet].length > room ? `${[...snippet].slice(0, room - 1).join('')}…` : snippet}`);
   }
-  out.push(`      ${s.arrow} ${f.fix}`);
+  out.push(...wrapLine(`      ${s.arrow} `, f.fix, width));
   return out;
 }

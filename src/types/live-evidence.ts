@@ -100,7 +100,7 @@ export interface TargetRoute {
   params?: Record<string, string>;
   /** The binding's path template. */
   template?: string;
-  /** Another binding of the same RPC and method that names the owner (`/v2/users/{user_app_id.user_id}/apps/…`), if any. */
+  /** For a short path: the app-scoped binding of the same RPC and method (providers/clarifai/app-scoped-path.ts), if any. */
   scopedTemplate?: string;
   /** For wrong-method: the methods Clarifai binds to this path. */
   allowedMethods?: string[];

@@ -56,7 +56,7 @@ test('a full URL: the RPC, its path params, its other routes, and the clarifai/m
   assert.equal(body.rpc.name, 'PostModelOutputs');
   assert.deepEqual(body.params, { 'user_app_id.user_id': 'clarifai', 'user_app_id.app_id': 'main', model_id: 'general-image-recognition' });
   assert.equal(body.otherBindings.length, 4);
-  assert.ok(body.notes.some((n: string) => /clarifai\/main .* use a PAT/u.test(n)));
+  assert.ok(body.notes.some((n: string) => /clarifai\/main .* need a PAT/u.test(n)));
 });
 
 test('a short legacy path works with an app key only; the PAT route is spelled out', async () => {

@@ -1,5 +1,6 @@
 // Flags a credential named like an app API key sent to a route that accepts only a Personal Access Token (PATAuth).
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
+import { patRequiredFor } from '../../providers/clarifai/pat-required.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialedPaths } from '../endpoint/lib/credential-paths.js';
 import { routesFor } from '../endpoint/lib/routes.js';
@@ -26,7 +27,7 @@ export const check = defineCheck({
     for (const p of credentialedPaths(code)) {
       if (p.kind !== 'app-key') continue;
       const hits = routesFor(p.site.method, p.url.path);
-      if (hits.length === 0 || !hits.every((h) => h.rpc.authType === 'PATAuth')) continue;
+      if (hits.length === 0 || !hits.every((h) => patRequiredFor({ authType: h.rpc.authType }) === 'pat-only-route')) continue;
       const hit = hits[0]!;
       const method = p.site.method?.toUpperCase() ?? hit.binding.method;
       out.push(

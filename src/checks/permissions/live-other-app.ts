@@ -1,5 +1,6 @@
 // permissions/live-other-app: an app key is used on a path that names a different user or app than the key belongs to.
 import { defineCheck, finding } from '../../types/check.js';
+import { patRequiredFor } from '../../providers/clarifai/pat-required.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialLabel, envLocation, exchangeLocation, targetExchange, targetLabel, targetOwner, usableCredentials } from '../../live/facts.js';
 
@@ -21,7 +22,7 @@ export const check = defineCheck({
     live.targets.forEach((t, i) => {
       const owner = targetOwner(t);
       // clarifai/* is permissions/live-public-model-needs-pat's case.
-      if (!owner.userId || owner.userId === 'clarifai' || owner.userId === 'me') return;
+      if (!owner.userId || patRequiredFor({ userId: owner.userId }) === 'public-app' || owner.userId === 'me') return;
       for (const v of usableCredentials(live)) {
         if (v.kind !== 'app_key' || !v.userId) continue;
         const sameUser = v.userId === owner.userId;
