@@ -1,7 +1,7 @@
 // `npm run bench -- scan`: keydoctor scan against secretlint, dotenv-diff --scan-usage and ripgrep on five npm packages
 // (~142 MB, ~5,800 files), a copy with planted cases, and 1×/2×/4× copies for scaling. Wall, CPU and peak memory
 // come from /usr/bin/time -v. Options (flags when run directly, or env vars through `npm run bench`):
-// --runs N / KD_BENCH_RUNS=N (default 3), --skip-secretlint / KD_BENCH_SKIP_SECRETLINT=1 (secretlint takes minutes).
+// --runs N / KD_BENCH_RUNS=N (default 3), --skip-secretlint / KD_BENCH_SKIP_SECRETLINT=1 (secretlint 13 takes seconds to minutes).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -89,11 +89,16 @@ function planted(one) {
 
 // 3. Tools outside the project's dependencies live in .bench/tools.
 function tools() {
-  const need = ['secretlint', '@secretlint/secretlint-rule-preset-recommend', 'dotenv-diff'];
-  if (need.every((p) => existsSync(join(TOOLS, 'node_modules', p, 'package.json')))) return;
+  // The current secretlint (13.x) with its own preset: the comparison is against what users install today.
+  const need = { secretlint: '13', '@secretlint/secretlint-rule-preset-recommend': '13', 'dotenv-diff': '' };
+  const installed = (p) => {
+    const file = join(TOOLS, 'node_modules', p, 'package.json');
+    return existsSync(file) && (need[p] === '' || JSON.parse(readFileSync(file, 'utf8')).version.split('.')[0] === need[p]);
+  };
+  if (Object.keys(need).every(installed)) return;
   mkdirSync(TOOLS, { recursive: true });
   if (!existsSync(join(TOOLS, 'package.json'))) writeFileSync(join(TOOLS, 'package.json'), '{ "private": true }\n');
-  const install = ['npm', 'install', '--no-audit', '--no-fund', '--prefix', TOOLS, ...need];
+  const install = ['npm', 'install', '--no-audit', '--no-fund', '--prefix', TOOLS, ...Object.entries(need).map(([p, v]) => (v ? `${p}@^${v}` : p))];
   if (has('flock')) sh('flock', ['/tmp/npm.lock', ...install]);
   else sh(install[0], install.slice(1));
 }
@@ -157,7 +162,7 @@ async function main() {
   const report = JSON.parse(kd.stdout);
   results.tools.keydoctor = { ...kd, stdout: undefined, errorFindings: report.findings.filter((f) => f.severity === 'error').length, findings: report.findings.length };
   const rg = has('rg') ? ripgrep(one) : undefined;
-  if (rg) results.tools.ripgrep = { ...rg, stdout: undefined, lines: rg.stdout.split('\n').length - 1 };
+  if (rg) results.tools.ripgrep = { ...rg, stdout: undefined, lines: rg.stdout.split('\n').length - 1, version: sh('rg', ['--version']).stdout.split(/\s+/u)[1] };
   const ddBin = join(TOOLS, 'node_modules', 'dotenv-diff', 'package.json');
   const dd = best(process.execPath, [join(TOOLS, 'node_modules', '.bin', 'dotenv-diff'), '--scan-usage', '--ci', '--json'], one);
   results.tools['dotenv-diff'] = { ...dd, stdout: undefined, version: JSON.parse(readFileSync(ddBin, 'utf8')).version };
@@ -171,7 +176,7 @@ async function main() {
     } catch {
       /* not JSON: leave unknown */
     }
-    results.tools.secretlint = { ...sl, stdout: undefined, findings };
+    results.tools.secretlint = { ...sl, stdout: undefined, findings, version: JSON.parse(readFileSync(join(TOOLS, 'node_modules', 'secretlint', 'package.json'), 'utf8')).version };
   }
 
   for (const n of [1, 2, 4]) {
@@ -205,9 +210,9 @@ function print(r) {
     '|---|---|---|---|---|---|',
     row('keydoctor scan --json', r.tools.keydoctor, `${r.tools.keydoctor.findings} findings, ${r.tools.keydoctor.errorFindings} errors`),
   ];
-  if (r.tools.ripgrep) lines.push(row('rg (same patterns)', r.tools.ripgrep, `${r.tools.ripgrep.lines} matching lines`));
+  if (r.tools.ripgrep) lines.push(row(`rg ${r.tools.ripgrep.version} (same patterns)`, r.tools.ripgrep, `${r.tools.ripgrep.lines} matching lines`));
   lines.push(row(`dotenv-diff ${r.tools['dotenv-diff'].version} --scan-usage`, r.tools['dotenv-diff']));
-  if (r.tools.secretlint) lines.push(row('secretlint + preset-recommend', r.tools.secretlint, `${r.tools.secretlint.findings} findings`));
+  if (r.tools.secretlint) lines.push(row(`secretlint ${r.tools.secretlint.version} + preset-recommend`, r.tools.secretlint, `${r.tools.secretlint.findings} findings`));
   lines.push('', '| Copies | keydoctor wall | keydoctor CPU | keydoctor RSS | rg wall |', '|---|---|---|---|---|');
   for (const [n, s] of Object.entries(r.scaling)) {
     lines.push(`| ${n} | ${s.keydoctor.wall.toFixed(2)} s | ${s.keydoctor.cpu.toFixed(2)} s | ${s.keydoctor.rssMb.toFixed(0)} MB | ${s.ripgrep ? `${s.ripgrep.wall.toFixed(2)} s` : '-'} |`);

@@ -118,6 +118,17 @@ export class Doc {
     return copy;
   }
 
+  /**
+   * The same document with some text blanked (comments, docstrings: same length and line breaks), so code extractors
+   * never see it; snippets still show the real lines.
+   */
+  withCodeOnly(code: string): Doc {
+    if (code === this.text) return this;
+    const copy = new Doc(this.file, code, this.language, this.facts, this.clarifai, this.placer);
+    copy.#display = this.#display ?? this;
+    return copy;
+  }
+
   /** A sub-text starting at `line` (1-based) of this document, same columns: code blocks, `run:` scripts. */
   subAtLine(text: string, language: SourceLanguage, firstLine: number): Doc {
     return this.sub(text, language, (l, c) => ({ line: l + firstLine - 1, column: c }));

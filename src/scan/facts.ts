@@ -55,7 +55,13 @@ export function dedupeFacts(f: FileFacts): FileFacts {
     urls: unique(f.urls, (t) => t.url),
     keyLiterals: unique(f.keyLiterals, (t) => t.value),
     imports: unique(f.imports, (t) => t.module),
-    suppressions: f.suppressions.filter((s, i, all) => all.findIndex((o) => o.line === s.line) === i),
+    suppressions: uniqueLines(f.suppressions),
     ...(f.credential ? { credential: f.credential } : {}),
   };
+}
+
+/** The first suppression of each line (a Set, not a search per item: a file may carry thousands). */
+function uniqueLines<T extends { line: number }>(items: T[]): T[] {
+  const seen = new Set<number>();
+  return items.filter((t) => !seen.has(t.line) && (seen.add(t.line), true));
 }

@@ -92,17 +92,14 @@ export async function gatherCodeEvidence(root: string, options: GatherCodeOption
     progress(false);
   };
   type FileItem = Extract<WalkItem, { type: 'file' }>;
-  const scanHere = (batch: FileItem[]) => {
-    for (const f of batch) merge(f.rel, scanFile(f.abs, f.rel, f.kind, maxFileBytes));
+  const scanHere = async (batch: FileItem[]) => {
+    for (const f of batch) merge(f.rel, await scanFile(f.abs, f.rel, f.kind, maxFileBytes));
   };
 
   let pool: ScanPool | undefined;
   const inFlight = new Set<Promise<void>>();
-  const dispatch = (batch: FileItem[]) => {
-    if (!pool?.alive) {
-      scanHere(batch);
-      return;
-    }
+  const dispatch = async (batch: FileItem[]): Promise<void> => {
+    if (!pool?.alive) return scanHere(batch);
     const job: Promise<void> = pool
       .run(batch.map((f) => ({ abs: f.abs, rel: f.rel, kind: f.kind })), maxFileBytes)
       .then(
@@ -128,14 +125,14 @@ export async function gatherCodeEvidence(root: string, options: GatherCodeOption
       seen++;
       if (!pool && seen === threshold && workers > 0) pool = new ScanPool(workers);
       if (pool && pending.length >= BATCH_FILES) {
-        while (pending.length >= BATCH_FILES) dispatch(pending.splice(0, BATCH_FILES));
+        while (pending.length >= BATCH_FILES) await dispatch(pending.splice(0, BATCH_FILES));
         // Back-pressure: the walk waits while workers are busy, so memory stays flat however big the tree.
         while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
         options.signal?.throwIfAborted();
       }
     }
-    if (pool) dispatch(pending);
-    else scanHere(pending);
+    if (pool) await dispatch(pending);
+    else await scanHere(pending);
     await Promise.all(inFlight);
   } finally {
     await pool?.close();

@@ -19,6 +19,7 @@ import { extractDocumentedNames } from './credential/docs.js';
 import { extractCredentialFlow } from './credential/extract.js';
 import { fileFlags } from './text.js';
 import { classifySource, readSource } from './read.js';
+import { blank, jsGrammar, loadGrammars, proseRanges, worthParsing, type GrammarName } from './grammar.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -67,22 +68,35 @@ export function minifiedReason(file: string, bytes: Buffer): string | undefined 
   return longest > 10_000 && sample.length / Math.max(lines, 1) > 200 ? `minified (a line of ${count(longest)}+ characters)` : undefined;
 }
 
+/**
+ * What the code extractors read: the text with comments, docstrings and prose heredocs blanked by the language's real
+ * grammar, for texts that pass the keyword prefilter. Key literals are read from the full text (a key in a comment is
+ * still exposed).
+ */
+function codeOnly(doc: Doc, grammar: GrammarName | undefined): Doc {
+  if (!grammar || !worthParsing(doc.text)) return doc;
+  return doc.withCodeOnly(blank(doc.text, proseRanges(doc.text, grammar)));
+}
+
 const runners = {
   common(doc: Doc) {
     keyLiterals(doc);
     suppressions(doc);
   },
   shell(doc: Doc) {
+    doc = codeOnly(doc, 'bash');
     extractShell(doc);
     extractClarifaiUsage(doc, 'shell');
     extractCredentialFlow(doc, 'shell');
   },
   js(doc: Doc) {
+    doc = codeOnly(doc, jsGrammar(doc.file));
     extractJs(doc);
     extractClarifaiUsage(doc, 'js');
     extractCredentialFlow(doc, 'js');
   },
   python(doc: Doc) {
+    doc = codeOnly(doc, 'python');
     extractPython(doc);
     extractClarifaiUsage(doc, 'python');
     extractCredentialFlow(doc, 'python');
@@ -147,10 +161,29 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
 }
 
-export function scanFile(absPath: string, file: string, kind: FileKind, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileResult {
+export async function scanFile(absPath: string, file: string, kind: FileKind, maxFileBytes = DEFAULT_MAX_FILE_BYTES): Promise<FileResult> {
   // Lockfiles and Pipfile are read for the Clarifai packages they pin alone; package.json, requirements… for those too.
   if (isManifestOnly(file)) return scanManifest(absPath, file, maxFileBytes);
-  return withDependencies(scanSource(absPath, file, kind, maxFileBytes), absPath, file, maxFileBytes);
+  return withDependencies(await scanSource(absPath, file, kind, maxFileBytes), absPath, file, maxFileBytes);
+}
+
+/** The grammars a text of this kind may need (code blocks and cells can be any of them); loaded on first use. */
+export function grammarsFor(kind: ReadKind, file: string): GrammarName[] {
+  switch (kind) {
+    case 'js': {
+      const g = jsGrammar(file);
+      return g ? [g] : [];
+    }
+    case 'python':
+      return ['python'];
+    case 'shell':
+      return ['bash'];
+    case 'notebook':
+    case 'markdown':
+      return ['python', 'bash', 'tsx'];
+    default:
+      return [];
+  }
 }
 
 /** Notebooks carry their outputs (images as base64) and are where keys leak most: they get 8 times the cap. */
@@ -161,7 +194,7 @@ function sizeCap(kind: FileKind, maxFileBytes: number): { cap: number; reason: s
   return { cap, reason: `larger than ${formatSize(cap)} (raise with --max-file-size)` };
 }
 
-function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes: number): FileResult {
+async function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes: number): Promise<FileResult> {
   const { cap, reason } = sizeCap(kind, maxFileBytes);
   const read = readSource(absPath, cap);
   if (!read.ok) return { bytes: 0, skipped: read.tooBig ? reason : read.reason };
@@ -169,14 +202,14 @@ function scanSource(absPath: string, file: string, kind: FileKind, maxFileBytes:
 }
 
 /** scanFile for content already in memory: a blob read from the git index (`scan --staged`), judged by the same rules. */
-export function scanBlob(file: string, kind: FileKind, data: Buffer, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileResult {
+export async function scanBlob(file: string, kind: FileKind, data: Buffer, maxFileBytes = DEFAULT_MAX_FILE_BYTES): Promise<FileResult> {
   const manifestOnly = isManifestOnly(file);
   const { cap, reason } = sizeCap(kind, manifestOnly ? Math.max(maxFileBytes, MAX_MANIFEST_BYTES) : maxFileBytes);
   if (data.length > cap) return { bytes: 0, skipped: reason };
   const read = classifySource(data);
   if (!read.ok) return { bytes: 0, skipped: read.reason };
   if (manifestOnly) return manifestResult({ bytes: read.bytes.length }, file, read.bytes.toString('utf8'));
-  const result = scanBytes(file, kind, read.bytes, read.encoding);
+  const result = await scanBytes(file, kind, read.bytes, read.encoding);
   return result.skipped || !manifestFormat(file) ? result : manifestResult(result, file, read.bytes.toString('utf8'));
 }
 
@@ -186,7 +219,7 @@ function manifestResult(result: FileResult, file: string, text: string): FileRes
   return dependencies.length === 0 ? result : { ...result, facts: { ...(result.facts ?? emptyFacts()), dependencies } };
 }
 
-function scanBytes(file: string, kind: FileKind, bytes: Buffer, encoding: 'utf8' | 'utf16le'): FileResult {
+async function scanBytes(file: string, kind: FileKind, bytes: Buffer, encoding: 'utf8' | 'utf16le'): Promise<FileResult> {
   let resolved: ReadKind | undefined = kind === 'shebang' ? undefined : kind;
   if (kind === 'shebang') {
     if (bytes[0] !== 0x23 || bytes[1] !== 0x21) return { bytes: 0 };
@@ -201,6 +234,7 @@ function scanBytes(file: string, kind: FileKind, bytes: Buffer, encoding: 'utf8'
   let text = bytes.toString(encoding);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!WORTH_A_LOOK.test(text) && !(SHELLISH.has(resolved!) && text.includes('$'))) return { bytes: bytes.length };
+  if (worthParsing(text)) await loadGrammars(grammarsFor(resolved!, file));
   const facts = extractText(file, text, resolved!);
   if (typeof facts === 'string') return { bytes: 0, skipped: facts };
   return { bytes: bytes.length, ...(isEmpty(facts) ? {} : { facts }) };

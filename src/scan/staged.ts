@@ -142,15 +142,17 @@ export async function gatherStagedEvidence(root: string, options: GatherStagedOp
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const rules = new IgnoreRules(root);
   const entries = stagedEntries(root).filter((e) => kindOf(e.path) !== undefined && !rules.ignored(e.path));
-  const results: { rel: string; result: FileResult }[] = [];
+  const pending: { rel: string; result: Promise<FileResult> }[] = [];
   await readBlobs(
     root,
     entries,
     (entry, data) => {
-      const result = Buffer.isBuffer(data) ? scanBlob(entry.path, kindOf(entry.path)!, data, maxFileBytes) : { bytes: 0, skipped: data.skipped };
-      results.push({ rel: entry.path, result });
+      // Scanning may wait for a grammar to load; the blobs keep streaming meanwhile, results keep their order.
+      const result = Buffer.isBuffer(data) ? scanBlob(entry.path, kindOf(entry.path)!, data, maxFileBytes) : Promise.resolve({ bytes: 0, skipped: data.skipped });
+      pending.push({ rel: entry.path, result });
     },
     options.signal,
   );
+  const results = await Promise.all(pending.map(async ({ rel, result }) => ({ rel, result: await result })));
   return codeEvidenceFromResults(root, results);
 }

@@ -14,7 +14,8 @@ export interface BatchResponse {
   results: (FileResult & { rel: string })[];
 }
 
-parentPort?.on('message', (request: BatchRequest) => {
-  const results = request.files.map((f) => ({ rel: f.rel, ...scanFile(f.abs, f.rel, f.kind, request.maxFileBytes) }));
+parentPort?.on('message', async (request: BatchRequest) => {
+  const results: BatchResponse['results'] = [];
+  for (const f of request.files) results.push({ rel: f.rel, ...(await scanFile(f.abs, f.rel, f.kind, request.maxFileBytes)) });
   parentPort!.postMessage({ id: request.id, results } satisfies BatchResponse);
 });

@@ -30,6 +30,8 @@ export interface AuthHeaderSite extends CodeSite {
   envNames: string[];
   /** The URL the header is sent to, when the scan can tell. */
   url?: string;
+  /** Shell: variables written inside single quotes (`-H 'Authorization: Key $CLARIFAI_PAT'`), sent as literal text. */
+  unexpanded?: string[];
 }
 
 /** A Clarifai URL or API path in code, a curl command, a config file. */

@@ -4,6 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { extractText } from '../../src/scan/scan-file.js';
+import { ALL_GRAMMARS, loadGrammars } from '../../src/scan/grammar.js';
+
+await loadGrammars(ALL_GRAMMARS);
 import type { FileKind } from '../../src/scan/languages.js';
 import { budget, KEY, soup } from './helpers.js';
 

@@ -5,6 +5,10 @@ import { dirname, join } from 'node:path';
 import type { FileFacts } from '../../src/scan/facts.js';
 import { extractText } from '../../src/scan/scan-file.js';
 import type { FileKind } from '../../src/scan/languages.js';
+import { ALL_GRAMMARS, loadGrammars } from '../../src/scan/grammar.js';
+
+// extractText reads code through the real grammars, which the scan loads before a file needs them: load them all here.
+await loadGrammars(ALL_GRAMMARS);
 
 /** Obviously fake keys (32 lowercase hex ending in 0000). */
 export const FAKE_KEY = '3f9a6d0c8b7e4a2190f1c3d5e7b90000';

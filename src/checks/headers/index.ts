@@ -8,6 +8,7 @@ import { check as bearerOnCoreApi } from './bearer-on-core-api.js';
 import { check as undefinedValue } from './undefined-value.js';
 import { check as separateGrpcJs } from './separate-grpc-js.js';
 import { check as liveSentAuth } from './live-sent-auth.js';
+import { check as unexpandedVariable } from './unexpanded-variable.js';
 
 export const headersChecks: Check[] = [
   wrongHeaderName,
@@ -16,6 +17,7 @@ export const headersChecks: Check[] = [
   schemeFormat,
   bearerOnCoreApi,
   undefinedValue,
+  unexpandedVariable,
   separateGrpcJs,
   liveSentAuth,
 ];

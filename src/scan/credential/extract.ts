@@ -231,8 +231,7 @@ function jsSdkSinks(doc: Doc, facts: FileCredentialFacts): void {
     facts.sinks.push({ ...rawSite(doc, m.index), sink: 'sdk-argument', via: 'new Clarifai.App(key)', expr: args[0]!.text });
   }
   // clarifai-nodejs clients with no `pat`: the SDK reads CLARIFAI_PAT itself.
-  const sdkNames = new Set(facts.imports.filter((i) => i.module === NODE_SDK_PACKAGE && /^[A-Z]/u.test(i.imported)).map((i) => i.local));
-  for (const name of sdkNames) {
+  for (const name of jsSdkNames(facts)) {
     for (const m of text.matchAll(new RegExp(`\\bnew\\s+${name.replace(/\$/gu, '\\$')}\\s*\\(`, 'gu'))) {
       const args = callArguments(text, m.index + m[0].length - 1);
       if (args === undefined || /\bpat\b|\.\.\./u.test(args) || /\bauthConfig\b(?!\s*:\s*\{)/u.test(args)) continue;
@@ -352,13 +351,7 @@ function pythonSdkSinks(doc: Doc, facts: FileCredentialFacts): void {
     facts.sinks.push({ ...rawSite(doc, m.index), sink: 'sdk-argument', via: `${call.callee}(${m[1]}=…)`, expr });
   }
   // SDK clients built with no credential read CLARIFAI_PAT themselves.
-  const sdkNames = new Map<string, SdkDefault>();
-  for (const i of facts.imports) {
-    const sdk = pythonSdkModule(i.module);
-    if (!sdk || !/^[A-Z]/u.test(i.imported) || (sdk === LANGCHAIN && !isLangchainClarifai(i.imported))) continue;
-    sdkNames.set(i.local, sdk);
-  }
-  for (const [name, sdk] of sdkNames) {
+  for (const [name, sdk] of pythonSdkNames(facts)) {
     for (const m of text.matchAll(new RegExp(`(?<![\\w.])${name}(\\s*\\.\\s*from_env)?\\s*\\(`, 'gu'))) {
       if (/\b(?:class|def|import)[ \t]+$/u.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       const args = callArguments(text, m.index + m[0].length - 1);
@@ -374,10 +367,50 @@ function pythonSdkSinks(doc: Doc, facts: FileCredentialFacts): void {
 const JS_LOG = /\bconsole\s*\.\s*(log|info|warn|error|debug|trace)\s*\(/gu;
 const PY_LOG = /(?<![\w.])(?:(print)|((?:self\.)?(?:logger|logging|log|LOGGER|_logger|_log))\s*\.\s*(debug|info|warning|warn|error|critical|exception)|(st)\s*\.\s*(write|text|markdown|code|caption|info|success|warning|error))\s*\(/gu;
 
+/**
+ * Names bound to an env read or a credential-like name: printing them may print the key. Kept per file and grown
+ * with the bindings added since the last call: a notebook calls this once per cell, and rebuilding it from every
+ * binding so far made a 20,000-cell notebook quadratic.
+ */
+const knownCache = new WeakMap<FileCredentialFacts, { seen: number; names: Set<string> }>();
+function knownNames(facts: FileCredentialFacts, lang: Lang): Set<string> {
+  let cache = knownCache.get(facts);
+  if (!cache) knownCache.set(facts, (cache = { seen: 0, names: new Set() }));
+  for (; cache.seen < facts.bindings.length; cache.seen++) {
+    const b = facts.bindings[cache.seen]!;
+    if (keyLikeName(b.name) || (READS_ENV[lang].test(b.expr) && envNamesIn(b.expr).length > 0)) cache.names.add(b.name.split('.')[0]!);
+  }
+  return cache.names;
+}
+
+/** The SDK client names imported so far in this file, grown incrementally for the same reason as knownNames. */
+const sdkCache = new WeakMap<FileCredentialFacts, { seen: number; names: Map<string, SdkDefault> }>();
+function pythonSdkNames(facts: FileCredentialFacts): Map<string, SdkDefault> {
+  let cache = sdkCache.get(facts);
+  if (!cache) sdkCache.set(facts, (cache = { seen: 0, names: new Map() }));
+  for (; cache.seen < facts.imports.length; cache.seen++) {
+    const i = facts.imports[cache.seen]!;
+    const sdk = pythonSdkModule(i.module);
+    if (!sdk || !/^[A-Z]/u.test(i.imported) || (sdk === LANGCHAIN && !isLangchainClarifai(i.imported))) continue;
+    cache.names.set(i.local, sdk);
+  }
+  return cache.names;
+}
+
+const jsSdkCache = new WeakMap<FileCredentialFacts, { seen: number; names: Set<string> }>();
+function jsSdkNames(facts: FileCredentialFacts): Set<string> {
+  let cache = jsSdkCache.get(facts);
+  if (!cache) jsSdkCache.set(facts, (cache = { seen: 0, names: new Set() }));
+  for (; cache.seen < facts.imports.length; cache.seen++) {
+    const i = facts.imports[cache.seen]!;
+    if (i.module === NODE_SDK_PACKAGE && /^[A-Z]/u.test(i.imported)) cache.names.add(i.local);
+  }
+  return cache.names;
+}
+
 function logs(doc: Doc, facts: FileCredentialFacts, lang: Lang): void {
   const text = doc.text;
-  // Names bound to an env read or a credential-like name: printing them may print the key.
-  const known = new Set(facts.bindings.filter((b) => keyLikeName(b.name) || (READS_ENV[lang].test(b.expr) && envNamesIn(b.expr).length > 0)).map((b) => b.name.split('.')[0]!));
+  const known = knownNames(facts, lang);
   for (const m of text.matchAll(lang === 'js' ? JS_LOG : PY_LOG)) {
     const via = lang === 'js' ? `console.${m[1]}` : (m[1] ?? (m[2] ? `${m[2]}.${m[3]}` : `${m[4]}.${m[5]}`));
     const args = callArguments(text, m.index + m[0].length - 1);

@@ -43,7 +43,6 @@ function inProse(text: string, index: number, strings: boolean): boolean {
 /** Whether a fact at `index` is worth recording: not on a giant line, not in a comment, and the file's budget not spent. */
 function worthIt(doc: Doc, index: number, count: number, strings = false): boolean {
   if (count >= MAX_SITES) return false;
-  if (inProse(doc.text, index, strings)) return false;
   let breaks = breaksOf.get(doc);
   if (!breaks) {
     breaks = [-1];
@@ -58,7 +57,8 @@ function worthIt(doc: Doc, index: number, count: number, strings = false): boole
     if (breaks[mid]! < index) lo = mid;
     else hi = mid;
   }
-  return breaks[hi]! - breaks[lo]! - 1 <= MAX_LINE;
+  // The line's length first: inProse reads the line up to `index`, which on a giant line costs its length per site.
+  return breaks[hi]! - breaks[lo]! - 1 <= MAX_LINE && !inProse(doc.text, index, strings);
 }
 
 function role(word: string): IdSite['role'] {

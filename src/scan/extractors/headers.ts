@@ -112,11 +112,25 @@ export function codeHeaders(doc: Doc, lang: Lang, bindings: Bindings): void {
 
 /** Gives each header the Clarifai URL used nearest to it in the same file (within 15 lines), when there is one. */
 export function attachUrls(doc: Doc, firstHeader: number, firstUrl: number): void {
-  const urls = doc.facts.urls.slice(firstUrl).filter((u) => u.kind === 'rest');
+  // Sorted by line and searched by halves: a file with thousands of calls would otherwise cost headers × URLs.
+  const sorted = doc.facts.urls.slice(firstUrl).filter((u) => u.kind === 'rest').sort((a, b) => a.line - b.line);
+  // The first URL of each line is the one a header on a nearby line takes.
+  const urls = sorted.filter((u, i) => i === 0 || sorted[i - 1]!.line !== u.line);
+  if (urls.length === 0) return;
   for (const h of doc.facts.authHeaders.slice(firstHeader)) {
     if (h.url !== undefined || h.file !== doc.file) continue;
+    let lo = 0;
+    let hi = urls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (urls[mid]!.line < h.line) lo = mid + 1;
+      else hi = mid;
+    }
+    // The nearest URL is at `lo` (first at or after the header) or just before it; ties go to the earlier one, as before.
     let best: { url: string; d: number } | undefined;
-    for (const u of urls) {
+    for (const i of [lo - 1, lo]) {
+      const u = urls[i];
+      if (!u) continue;
       const d = Math.abs(u.line - h.line);
       if (d <= 15 && (!best || d < best.d)) best = { url: u.url, d };
     }

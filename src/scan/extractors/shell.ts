@@ -10,6 +10,8 @@ interface Word {
   /** The word after quote removal; expansions written `${NAME}`, single-quoted text kept literally. */
   value: string;
   envRefs: { name: string; index: number }[];
+  /** `$NAME` / `${NAME}` written inside single quotes: the shell passes the text on, not the variable's value. */
+  literalRefs?: string[];
 }
 
 const SPECIAL = /[0-9@#?$!*-]/u;
@@ -92,7 +94,10 @@ export function shellCommands(text: string): Word[][] {
       const open = c === '$' ? i + 1 : i;
       const close = text.indexOf("'", open + 1);
       const end = close === -1 ? text.length : close;
-      w.value += text.slice(open + 1, end);
+      const literal = text.slice(open + 1, end);
+      // `${X}` in the value means an expansion; the literal text keeps its `$` but not the braces, so it never reads as one.
+      w.value += literal.includes('$') ? literal.replace(/\$\{([A-Za-z_]\w*)\}/gu, '$$$1') : literal;
+      if (literal.includes('$')) for (const m of literal.matchAll(/\$\{?([A-Za-z_]\w*)/gu)) (w.literalRefs ??= []).push(m[1]!);
       i = end + 1;
     } else if (c === '"') {
       const w = begin(i);
@@ -287,6 +292,7 @@ export function extractShell(doc: Doc): void {
         value: maskKeys(h.value),
         transport: call.grpc ? 'grpc-metadata' : 'http',
         envNames,
+        ...(h.word.literalRefs ? { unexpanded: [...new Set(h.word.literalRefs)] } : {}),
         ...(urls[0] && !call.grpc ? { url: maskKeys(urls[0].value) } : {}),
       });
     }

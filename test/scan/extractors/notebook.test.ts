@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractText } from '../../../src/scan/scan-file.js';
+import { ALL_GRAMMARS, loadGrammars } from '../../../src/scan/grammar.js';
+
+await loadGrammars(ALL_GRAMMARS);
 import { parseJsonWithPositions, splitMagics } from '../../../src/scan/extractors/notebook.js';
 import { extract, FAKE_KEY, FAKE_KEY_2 } from '../helpers.js';
 
