@@ -1,6 +1,6 @@
 // Asks git (when present) whether files are tracked or ignored; absent git means "unknown", never a guess.
-import { execFileSync } from 'node:child_process';
 import { relative, sep } from 'node:path';
+import { gitSync } from './safe-git.js';
 
 export interface GitFacts {
   repo: boolean;
@@ -9,19 +9,9 @@ export interface GitFacts {
 }
 
 function git(cwd: string, args: string[], input?: string): string | undefined {
-  try {
-    return execFileSync('git', args, {
-      cwd,
-      encoding: 'utf8',
-      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
-      timeout: 5000,
-      ...(input === undefined ? {} : { input }),
-    });
-  } catch (error) {
-    // `git check-ignore` exits 1 when nothing is ignored; its stdout is still the answer.
-    const out = (error as { stdout?: string; status?: number }).stdout;
-    return (error as { status?: number }).status === 1 && typeof out === 'string' ? out : undefined;
-  }
+  const r = gitSync(cwd, args, input === undefined ? {} : { input });
+  // `git check-ignore` exits 1 when nothing is ignored; its stdout is still the answer.
+  return r && (r.status === 0 || r.status === 1) ? r.stdout : undefined;
 }
 
 const UNKNOWN: GitFacts = { repo: false, tracked: () => undefined, ignored: () => undefined };
