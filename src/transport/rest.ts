@@ -1,5 +1,6 @@
 // The REST transport: sends one probe to the configured base with undici (through the user's proxy when one applies).
 import type { Dispatcher } from 'undici';
+import { Redactor } from '../core/secret.js';
 import { classifyNetworkError, type Transport, type WireRequest, type WireResponse } from './types.js';
 
 export interface RestTransportOptions {
@@ -81,7 +82,10 @@ export async function createRestTransport(options: RestTransportOptions): Promis
         try {
           out.json = JSON.parse(text);
         } catch {
-          out.text = text.slice(0, 400);
+          // The key this request carried is masked before the cut, or a cut key would slip past every redactor.
+          const sent = new Redactor();
+          sent.add(req.authorization);
+          out.text = sent.redact(text.slice(0, 64 * 1024)).slice(0, 400);
         }
         return out;
       } catch (error) {
