@@ -1,5 +1,6 @@
 // The CLI's view of the outside world, injected so commands are testable in-process and every write is redacted.
 import { Redactor } from '../core/secret.js';
+import { terminalSafe } from '../core/terminal-safe.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -56,8 +57,9 @@ export function makeContext(io: CliIO, colorFlag: boolean | undefined): CommandC
   return {
     io,
     redactor,
-    out: (t) => io.stdout(redactor.redact(t)),
-    err: (t) => io.stderr(redactor.redact(t)),
+    // Redacted, then made terminal-safe: untrusted text in any output shows its control characters, never runs them.
+    out: (t) => io.stdout(terminalSafe(redactor.redact(t), color)),
+    err: (t) => io.stderr(terminalSafe(redactor.redact(t), color)),
     color,
     unicode,
   };

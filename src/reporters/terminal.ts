@@ -1,6 +1,7 @@
 // The terminal reporter: one group per category with ✓/!/✗, each finding with its culprit and fix, then a verdict.
 import { CATEGORIES, type Category, type Finding } from '../types/diagnostic.js';
 import { formatLocation } from '../types/location.js';
+import { terminalSafe } from '../core/terminal-safe.js';
 import type { Reporter } from './report.js';
 import { makeStyle } from './style.js';
 
@@ -25,7 +26,7 @@ export const terminalReporter: Reporter = (report, options) => {
     lines.push(`${mark} ${s.bold(CATEGORY_TITLES[category])}`);
     for (const f of found) lines.push(...renderFinding(f, s));
   }
-  for (const note of report.notes ?? []) lines.push(s.dim(note));
+  for (const note of report.notes ?? []) lines.push(s.dim(terminalSafe(note)));
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
   lines.push('');
@@ -40,13 +41,15 @@ export const terminalReporter: Reporter = (report, options) => {
 };
 
 function renderFinding(f: Finding, s: ReturnType<typeof makeStyle>): string[] {
+  // Messages quote servers, pasted text and file names: escaped before the reporter adds its own colours.
+  const t = terminalSafe;
   const sym = f.severity === 'error' ? s.red(s.fail) : f.severity === 'warning' ? s.yellow(s.warn) : s.cyan(s.info);
-  const out = [`    ${sym} ${f.message} ${s.dim(`[${f.id}]`)}`];
-  if (f.location) out.push(`      ${s.dim('at')} ${formatLocation(f.location)}`);
-  for (const r of f.related ?? []) out.push(`      ${s.dim('and')} ${formatLocation(r)}`);
+  const out = [`    ${sym} ${t(f.message)} ${s.dim(`[${t(f.id)}]`)}`];
+  if (f.location) out.push(`      ${s.dim('at')} ${t(formatLocation(f.location))}`);
+  for (const r of f.related ?? []) out.push(`      ${s.dim('and')} ${t(formatLocation(r))}`);
   if ('snippet' in (f.location ?? {}) && (f.location as { snippet?: string }).snippet) {
-    out.push(`      ${s.dim('|')} ${(f.location as { snippet: string }).snippet}`);
+    out.push(`      ${s.dim('|')} ${t((f.location as { snippet: string }).snippet)}`);
   }
-  out.push(`      ${s.arrow} ${f.fix}`);
+  out.push(`      ${s.arrow} ${t(f.fix)}`);
   return out;
 }
