@@ -11,8 +11,8 @@ export interface CliIO {
   stderrIsTTY: boolean;
   /** Reads standard input (for `explain -`), at most `maxBytes`: a huge pipe is cut, not held in memory. */
   readStdin(maxBytes?: number): Promise<string>;
-  /** Resolves when the user asks to stop (SIGINT/SIGTERM); used by long-running commands. */
-  onStop(handler: () => void): void;
+  /** Called when the user asks to stop (SIGINT/SIGTERM), with the signal; used by long-running commands. */
+  onStop(handler: (signal?: 'SIGINT' | 'SIGTERM') => void): void;
 }
 
 export interface CommandContext {
@@ -44,8 +44,13 @@ export function processIO(): CliIO {
       return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
     },
     onStop: (handler) => {
-      process.once('SIGINT', handler);
-      process.once('SIGTERM', handler);
+      const stop = (signal: 'SIGINT' | 'SIGTERM') => {
+        handler(signal);
+        // The command winds down on its own; should anything still hold the process, the first signal still ends it.
+        setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 5000).unref();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     },
   };
 }

@@ -71,7 +71,7 @@ export function classifyNetworkError(error: unknown): WireError {
   if (is(/CERT|SELF_SIGNED|ERR_TLS|ERR_SSL|EPROTO|UNABLE_TO_VERIFY/u) || /SSL routines|certificate|TLS/iu.test(text)) {
     return { kind: 'tls', message, ...(code ? { code } : {}) };
   }
-  if (is(/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/u) || /other side closed|socket hang up/iu.test(text)) {
+  if (is(/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|KD_CONNECT_GAVE_UP)$/u) || /other side closed|socket hang up/iu.test(text)) {
     return { kind: 'reset', message, ...(code ? { code } : {}) };
   }
   if (is(/^(UND_ERR_INVALID_ARG|ERR_INVALID_CHAR|ERR_HTTP_INVALID_HEADER_VALUE)$/u) || /invalid .*header|header value/iu.test(text)) {
