@@ -1,6 +1,6 @@
 // The offline doctor: gather env evidence, run the checks, and return redacted, ordered findings.
 import { allChecks } from '../checks/index.js';
-import { CLARIFAI_VARIABLE_NAMES, looksLikeSecretName } from '../providers/clarifai/variables.js';
+import { CLARIFAI_VARIABLE_NAMES, looksLikeSecretName, looksLikeSecretValue, urlPassword } from '../providers/clarifai/variables.js';
 import { gatherEnvEvidence } from '../sources/gather.js';
 import type { Check } from '../types/check.js';
 import type { Finding } from '../types/diagnostic.js';
@@ -26,13 +26,12 @@ export interface DiagnosisResult {
 
 /** Registers every value that could be a credential, so no output can carry it. */
 export function collectSecrets(evidence: Evidence, redactor: Redactor): void {
-  for (const [name, variable] of evidence.env.variables) {
-    if (!looksLikeSecretName(name)) continue;
-    for (const d of variable.definitions) redactor.add(d.value);
-  }
-  for (const file of evidence.env.files) {
-    for (const e of file.entries) if (looksLikeSecretName(e.name)) redactor.add(e.value);
-  }
+  // Secret by name, or by shape (a key under any name, a proxy URL's password).
+  const add = (name: string, value: string) => {
+    if (looksLikeSecretName(name) || looksLikeSecretValue(value)) redactor.add(urlPassword(value) ?? value);
+  };
+  for (const [name, variable] of evidence.env.variables) for (const d of variable.definitions) add(name, d.value.reveal());
+  for (const file of evidence.env.files) for (const e of file.entries) add(e.name, e.value);
 }
 
 export function diagnoseOffline(options: OfflineOptions, redactor: Redactor = new Redactor()): DiagnosisResult {

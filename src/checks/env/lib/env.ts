@@ -1,7 +1,7 @@
 // Shared vocabulary of the env checks: which names hold credentials, how to show a value, how to point at a line.
 import { visibleChar, visibleMask } from '../../../core/visible.js';
 import { analyzeKeyValue } from '../../../providers/clarifai/key-format.js';
-import { CLARIFAI_CREDENTIAL_NAMES, CLARIFAI_VARIABLE_NAMES, looksLikeSecretName } from '../../../providers/clarifai/variables.js';
+import { CLARIFAI_CREDENTIAL_NAMES, CLARIFAI_VARIABLE_NAMES, looksLikeSecretName, looksLikeSecretValue, urlPassword } from '../../../providers/clarifai/variables.js';
 import { finding, type CheckContext, type CheckMeta } from '../../../types/check.js';
 import type { Finding, Severity } from '../../../types/diagnostic.js';
 import type { EnvFile } from '../../../types/evidence.js';
@@ -40,7 +40,10 @@ export function looksLikeRealSecret(value: string): boolean {
  * quoted with their odd characters spelled out.
  */
 export function showValue(name: string, value: string): string {
-  if (looksLikeSecretName(name)) return visibleMask(value);
+  const password = urlPassword(value);
+  // A proxy URL stays readable (which host, which port); only its password is hidden.
+  if (password !== undefined && !/[A-Za-z0-9]{24,}/u.test(value.replace(password, ''))) return `"${value.replace(`:${password}@`, ':****@')}"`;
+  if (looksLikeSecretName(name) || looksLikeSecretValue(value)) return visibleMask(value);
   return `"${[...value].map((ch) => (ch === ' ' ? ch : visibleChar(ch))).join('')}"`;
 }
 
