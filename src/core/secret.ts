@@ -54,7 +54,9 @@ const MAX_PATTERN_SECRETS = 64;
  */
 const FRAGMENT_PREFIX = 5;
 const FRAGMENT_SUFFIX = 3;
-const KEY_SHAPED = /^[A-Za-z0-9_-]{16,}$/u;
+const KEY_SHAPED = /^[A-Za-z0-9_-]+$/u;
+/** Keys are tens of characters; a multi-megabyte value is scrubbed whole, never hunted for in pieces. */
+const MAX_FRAGMENT_SECRET = 1024;
 const KEY_RUN = /[A-Za-z0-9_-]{3,}/gu;
 
 function fragmentMask(run: string): string {
@@ -74,7 +76,7 @@ export class Redactor {
     if (value === undefined) return;
     const raw = typeof value === 'string' ? value : value.reveal();
     for (const variant of secretVariants(raw)) {
-      if ([...variant].length >= MIN_REDACT_LENGTH && !this.#secrets.has(variant)) {
+      if ((variant.length >= 2 * MIN_REDACT_LENGTH || [...variant].length >= MIN_REDACT_LENGTH) && !this.#secrets.has(variant)) {
         this.#secrets.add(variant);
         this.#sorted = this.#pattern = this.#byPrefix = this.#fragments = undefined;
       }
@@ -109,7 +111,7 @@ export class Redactor {
       const heads = new Map<string, string[]>();
       const tails = new Map<string, string[]>();
       for (const s of this.#secrets) {
-        if (!KEY_SHAPED.test(s)) continue;
+        if (s.length < 16 || s.length > MAX_FRAGMENT_SECRET || !KEY_SHAPED.test(s)) continue;
         const head = s.slice(0, FRAGMENT_PREFIX);
         const tail = s.slice(-FRAGMENT_SUFFIX);
         heads.set(head, [...(heads.get(head) ?? []), s]);

@@ -107,33 +107,43 @@ export interface GitResult {
   stdout: string;
 }
 
-/** Runs git in `cwd` and returns its status and stdout, or undefined when git is missing or could not start. */
-export function gitSync(cwd: string, args: readonly string[], options: { input?: string; timeoutMs?: number } = {}): GitResult | undefined {
-  const l = launch(cwd);
-  if (!l) return undefined;
-  try {
-    const stdout = execFileSync(l.file, [...l.prefix, ...args], {
-      cwd,
-      env: l.env,
-      encoding: 'utf8',
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
-      timeout: options.timeoutMs ?? 5000,
-      maxBuffer: 64 * 1024 * 1024,
-      ...(options.input === undefined ? {} : { input: options.input }),
-    });
-    return { status: 0, stdout };
-  } catch (error) {
-    const e = error as { stdout?: unknown; status?: number | null; code?: string };
-    if (typeof e.status !== 'number' && e.code !== undefined) return undefined;
-    return { status: e.status ?? null, stdout: typeof e.stdout === 'string' ? e.stdout : '' };
-  }
+export interface GitSession {
+  /** Runs git and returns its status and stdout, or undefined when it could not start. */
+  sync(args: readonly string[], options?: { input?: string; timeoutMs?: number }): GitResult | undefined;
+  /** Starts a long-running git (`log -p`). */
+  spawn(args: readonly string[]): ChildProcessWithoutNullStreams;
 }
 
-/** Starts a long-running git (`log -p`) in `cwd`, or returns undefined when there is no git to run. */
-export function gitSpawn(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams | undefined {
+/** Prepares safe git calls in `cwd` (reading the repository's config once), or undefined when there is no git. */
+export function openGit(cwd: string): GitSession | undefined {
   const l = launch(cwd);
   if (!l) return undefined;
-  return spawn(l.file, [...l.prefix, ...args], { cwd, env: l.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  return {
+    sync(args, options = {}) {
+      try {
+        const stdout = execFileSync(l.file, [...l.prefix, ...args], {
+          cwd,
+          env: l.env,
+          encoding: 'utf8',
+          stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
+          timeout: options.timeoutMs ?? 5000,
+          maxBuffer: 64 * 1024 * 1024,
+          ...(options.input === undefined ? {} : { input: options.input }),
+        });
+        return { status: 0, stdout };
+      } catch (error) {
+        const e = error as { stdout?: unknown; status?: number | null; code?: string };
+        if (typeof e.status !== 'number' && e.code !== undefined) return undefined;
+        return { status: e.status ?? null, stdout: typeof e.stdout === 'string' ? e.stdout : '' };
+      }
+    },
+    spawn: (args) => spawn(l.file, [...l.prefix, ...args], { cwd, env: l.env, stdio: ['pipe', 'pipe', 'pipe'] }),
+  };
+}
+
+/** One git call in `cwd`; undefined when git is missing or could not start. */
+export function gitSync(cwd: string, args: readonly string[], options: { input?: string; timeoutMs?: number } = {}): GitResult | undefined {
+  return openGit(cwd)?.sync(args, options);
 }
 
 /** Whether a git outside `cwd` can be run at all. */

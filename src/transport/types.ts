@@ -45,10 +45,13 @@ export interface Transport {
   close(): Promise<void>;
 }
 
-/** True for 127.0.0.0/8, ::1 and localhost: the only hosts keydoctor talks to without TLS by default. */
+/**
+ * True for 127.0.0.0/8, ::1 and localhost: the only hosts keydoctor talks to without TLS by default. `*.localhost`
+ * is not among them: it is resolved by the system's DNS, which may answer with any address.
+ */
 export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/gu, '').toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(?:\.\d{1,3}){3}$/u.test(h) || h === '::ffff:127.0.0.1';
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/u.test(h) || h === '::ffff:127.0.0.1';
 }
 
 /** The error codes Node and undici attach, mapped to what they mean for a user. */

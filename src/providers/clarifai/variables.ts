@@ -37,7 +37,8 @@ const KEY_SHAPED_RUN = /[A-Za-z0-9]{24,}/u;
 
 /** The password in `scheme://user:password@host` (a proxy URL), if there is one. */
 export function urlPassword(value: string): string | undefined {
-  return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:([^/@\s]+)@/iu.exec(value.trim())?.[1];
+  // A URL's credentials sit in its first characters: a megabyte value is not searched end to end.
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:([^/@\s]+)@/iu.exec(value.slice(0, 2048).trim())?.[1];
 }
 
 /**

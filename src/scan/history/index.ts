@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { KeydoctorError } from '../../core/errors.js';
-import { gitAvailable, gitSpawn, gitSync } from '../../sources/safe-git.js';
+import { gitAvailable, openGit } from '../../sources/safe-git.js';
 import { Secret } from '../../core/secret.js';
 import type { HistoryEvidence, HistoryKey, SourceLanguage } from '../../types/code-evidence.js';
 import { Doc } from '../doc.js';
@@ -52,7 +52,7 @@ function languageOf(path: string): SourceLanguage {
 }
 
 function git(root: string, args: string[]): string | undefined {
-  const r = gitSync(root, args, { timeoutMs: 10_000 });
+  const r = openGit(root)?.sync(args, { timeoutMs: 10_000 });
   return r?.status === 0 ? r.stdout : undefined;
 }
 
@@ -181,7 +181,7 @@ export async function gatherHistory(root: string, options: GatherHistoryOptions 
     '--dst-prefix=b/', '--date=short', `--format=${COMMIT_MARK}%h %ad`,
   ];
   await new Promise<void>((resolve, reject) => {
-    const child = gitSpawn(root, args);
+    const child = openGit(root)?.spawn(args);
     if (!child) {
       reject(new KeydoctorError('KD_ERR_USAGE', '--history needs git, and git was not found on PATH.'));
       return;
