@@ -1,6 +1,7 @@
 // The CLI's view of the outside world, injected so commands are testable in-process and every write is redacted.
 import { Redactor } from '../core/secret.js';
 import { terminalSafe } from '../core/terminal-safe.js';
+import { outputWidth } from '../reporters/wrap.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -9,6 +10,8 @@ export interface CliIO {
   cwd: string;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width in columns, when stdout is one. */
+  columns?: number;
   /** Reads standard input (for `explain -`), at most `maxBytes`: a huge pipe is cut, not held in memory. */
   readStdin(maxBytes?: number): Promise<string>;
   /** Called when the user asks to stop (SIGINT/SIGTERM), with the signal; used by long-running commands. */
@@ -23,6 +26,8 @@ export interface CommandContext {
   err(text: string): void;
   color: boolean;
   unicode: boolean;
+  /** Columns to wrap terminal output to (COLUMNS, else the terminal's); absent when not a terminal. */
+  width?: number;
 }
 
 export function processIO(): CliIO {
@@ -32,6 +37,7 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     readStdin: async (maxBytes = 4 * 1024 * 1024) => {
       const chunks: Buffer[] = [];
@@ -58,6 +64,7 @@ export function processIO(): CliIO {
 export function makeContext(io: CliIO, colorFlag: boolean | undefined): CommandContext {
   const redactor = new Redactor();
   const color = colorFlag ?? (io.stdoutIsTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb');
+  const width = outputWidth(io.env, io.stdoutIsTTY, io.columns);
   const unicode = !/^(C|POSIX)?$/u.test(io.env.LC_ALL ?? io.env.LC_CTYPE ?? io.env.LANG ?? 'C.UTF-8') || io.env.WT_SESSION !== undefined || process.platform !== 'win32';
   return {
     io,
@@ -67,5 +74,6 @@ export function makeContext(io: CliIO, colorFlag: boolean | undefined): CommandC
     err: (t) => io.stderr(terminalSafe(redactor.redact(t), color)),
     color,
     unicode,
+    ...(width !== undefined ? { width } : {}),
   };
 }

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   routes: { summary: "Look up a Clarifai RPC or request in the API's route table", load: () => import('./commands/routes.js') },
   emulator: { summary: 'Run a local Clarifai-compatible API (REST and gRPC) that reproduces auth errors', load: () => import('./commands/emulator.js') },
   scan: { summary: 'Scan source code for env reads, Authorization headers, endpoints and hard-coded keys', load: () => import('./commands/scan.js') },
+  run: { summary: 'Run your app and diagnose the Clarifai calls it really makes (loopback proxy)', load: () => import('./commands/run.js') },
 };
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
@@ -79,7 +80,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     }
     return await runCommand(first, rest, ctx);
   } catch (error) {
-    return reportError(error, ctx);
+    return reportError(error, ctx, wantsJson(argv));
   }
 }
 
@@ -93,7 +94,15 @@ async function runCommand(name: string, argv: string[], ctx: ReturnType<typeof m
   return command.run(values, positionals, ctx);
 }
 
-function reportError(error: unknown, ctx: ReturnType<typeof makeContext>): number {
+/** Whether the command line asked for JSON: then a refusal or usage error is JSON on stdout too. */
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((a, i) => a === '--json' || a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
+}
+
+function reportError(error: unknown, ctx: ReturnType<typeof makeContext>, json: boolean): number {
+  const code = error instanceof KeydoctorError ? error.code : 'KD_ERR_INTERNAL';
+  const text = error instanceof KeydoctorError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  if (json) ctx.out(`${JSON.stringify({ version: VERSION, error: { code, message: text } }, null, 2)}\n`);
   if (error instanceof KeydoctorError) {
     ctx.err(`keydoctor: ${error.message} (${error.code})\n`);
     return EXIT.usage;

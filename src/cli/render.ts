@@ -6,6 +6,6 @@ import type { CommandContext } from './io.js';
 
 export function renderReport(report: Report, format: 'text' | 'json', ctx: CommandContext): number {
   const reporter = format === 'json' ? jsonReporter : terminalReporter;
-  ctx.out(reporter(report, { color: ctx.color, unicode: ctx.unicode }));
+  ctx.out(reporter(report, { color: ctx.color, unicode: ctx.unicode, ...(ctx.width !== undefined ? { width: ctx.width } : {}) }));
   return hasErrors(report.findings) ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 // Shows a masked credential with its hidden problems made visible: `⟨"⟩3f9a…c1⟨U+200B⟩⏎ (36 chars)`.
+import { WRAPPER_CHARACTERS } from '../providers/clarifai/key-format.js';
 import { mask } from './secret.js';
 
 const NAMED: Record<string, string> = {
@@ -31,8 +32,8 @@ export function codePointLength(s: string): number {
 /** Longer values are masked from their two ends (the middle is never shown anyway). */
 const MAX_MASKED_CHARS = 2048;
 
-/** Quote characters are visible already, so they are shown as themselves. */
-const EDGE = /["'`“”‘’„‚«»‹›＂＇<>]/u;
+/** Quote characters are visible already, so they are shown as themselves (the key checks' list of wrappers). */
+const EDGE = { test: (ch: string) => WRAPPER_CHARACTERS.has(ch) };
 
 /** A scheme word pasted before the key is not secret, so it is shown as typed: `Bearer␠3f9a…00`. */
 const SCHEME = /^(?:key|bearer|token)[ \t]+(?=\S)/iu;
@@ -76,4 +77,11 @@ export function visibleMask(value: string): string {
   const core = chars.slice(start, end).join('');
   const coreMask = core.length === 0 ? '' : mask(core).replace(/ \(\d+ chars\)$/u, '').replace(/^…\(\d+ chars\)$/u, '…');
   return `${lead}${coreMask}${trail} (${chars.length} chars)`;
+}
+
+/** The sent value for reports: the scheme word and separator as typed, the key masked with odd characters shown: `key 0b0b…00 (32 chars)`. */
+export function shownAuthorization(value: string): string {
+  const m = /^([A-Za-z-]+)([ \t]+)(\S[\s\S]*)$/u.exec(value);
+  if (!m) return visibleMask(value);
+  return `${m[1]}${m[2] === ' ' ? ' ' : visibleMask(m[2]!)}${visibleMask(m[3]!)}`;
 }

@@ -1,9 +1,9 @@
 // The emulator's REST side: routes every request through the generated table, then answers with Clarifai's status body.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { apiTable, matchRoute, requestPath, type RouteMatch } from '../providers/clarifai/api-table.js';
 import type { Authorizer, Decision } from './authorize.js';
 import { successContent } from './content.js';
 import { maskedCredential, type EmulatorLogEntry } from './log.js';
+import { pathOfRequest, routeRequest } from './routes.js';
 import { httpStatusFor, newRequestId, wireStatus } from './status.js';
 
 /** Request bodies above this are refused with 11100 / HTTP 413 before any JSON parsing. */
@@ -17,30 +17,6 @@ export interface Shared {
   /** Delays a response by --latency; cancelled when the emulator closes. */
   later(fn: () => void): void;
   count(): void;
-}
-
-const ROUTE_CACHE_SIZE = 2048;
-const routeCache = new Map<string, RouteMatch>();
-
-/** Paths no binding can match; matchRoute's nearest-route search costs time in the path's length, so skip it. */
-const MAX_PATH_CHARS = 2048;
-let maxSegments: number | undefined;
-function longerThanAnyRoute(path: string): boolean {
-  maxSegments ??= Math.max(...apiTable.rpcs.flatMap((r) => r.bindings.map((b) => (b.path.includes('=**}') ? Infinity : b.path.split('/').length))));
-  return path.length > MAX_PATH_CHARS || path.split('/', maxSegments + 1).length > maxSegments;
-}
-
-/** matchRoute scans every binding; clients repeat the same few paths, so its answers are remembered (bounded). */
-function routeOf(method: string, path: string): RouteMatch {
-  if (longerThanAnyRoute(path)) return { kind: 'no-match', nearest: [] };
-  const key = `${method} ${path}`;
-  let hit = routeCache.get(key);
-  if (hit === undefined) {
-    hit = matchRoute(method, path);
-    if (routeCache.size >= ROUTE_CACHE_SIZE) routeCache.delete(routeCache.keys().next().value!);
-    routeCache.set(key, hit);
-  }
-  return hit;
 }
 
 type Outcome = { decision?: Decision; code: number; details?: string; reason: string; rpc?: string; http?: number; extra?: object; headers?: Record<string, string>; clientGone?: boolean };
@@ -76,7 +52,7 @@ export function restHandler(shared: Shared): (req: IncomingMessage, res: ServerR
     const reqId = newRequestId();
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
-    const path = requestPath(url);
+    const path = pathOfRequest(url);
     const authorization = req.headersDistinct.authorization ?? [];
     const finish = (o: Outcome) => {
       const http = o.http ?? httpStatusFor(o.code);
@@ -116,13 +92,13 @@ export function restHandler(shared: Shared): (req: IncomingMessage, res: ServerR
         // The rest of an oversized body is never read, so this connection cannot be reused.
         return finish({ code: 11100, http: 413, details: `request body is larger than ${MAX_BODY_BYTES} bytes`, reason: 'body too large', headers: { connection: 'close' } });
       }
-      const route = routeOf(method, path);
+      const route = routeRequest(method, path);
       if (route.kind === 'no-match') {
         const shown = path.length > 200 ? `${path.slice(0, 200)}…` : path;
         return finish({ code: 11101, details: `no API route for ${method} ${shown}. Check the url of your request.`, reason: 'no route matches the path' });
       }
       if (route.kind === 'wrong-method') {
-        const allow = route.allowed.map((a) => a.method).join(', ');
+        const allow = route.allowed.join(', ');
         return finish({ code: 11103, details: 'Method Not Allowed', reason: `path exists for ${allow} only`, headers: { allow } });
       }
       let body: unknown;

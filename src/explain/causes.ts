@@ -3,6 +3,8 @@
 // Wire facts (descriptions, details strings, HTTP statuses, how sure we are) live in
 // providers/clarifai/status-descriptions.ts; this file only says what they mean for the user and what to do.
 import { findScope } from '../providers/clarifai/api-table.js';
+import { hasKeyScheme, KEY_SCHEME } from '../providers/clarifai/authorization.js';
+import { PAT_SETTINGS_URL, PUBLIC_APP_CHANGE, PUBLIC_MODELS_NEED_PAT } from '../providers/clarifai/pat-required.js';
 import { mask } from '../core/secret.js';
 import type { Finding } from '../types/diagnostic.js';
 import { explainEchoedKey } from './echoed-key.js';
@@ -17,7 +19,7 @@ export interface Clues {
   text: string;
 }
 
-const PAT_PAGE = 'https://clarifai.com/me/settings/secrets';
+const PAT_PAGE = PAT_SETTINGS_URL;
 
 // ---- causes shared by several codes ----
 
@@ -59,7 +61,7 @@ const appKeyOtherApp = (code?: number) =>
   cause(
     'permissions/app-key-other-app',
     'warning',
-    `If the key is an app-specific API key, it only reaches its own app: since API 9.3 (2023) and 11.6 (June 2025) Clarifai's public models in clarifai/main need a PAT, and which code that failure returns is not documented${code ? ` (${code} is one candidate)` : ''}.`,
+    `If the key is an app-specific API key, it only reaches its own app: ${PUBLIC_APP_CHANGE} Clarifai's public models in clarifai/main need a PAT, and which code that failure returns is not documented${code ? ` (${code} is one candidate)` : ''}.`,
     'Use a PAT with user_id "clarifai" and app_id "main" for public models, or call resources in the key\'s own app.',
   );
 
@@ -123,9 +125,9 @@ export function headerFindings(auth: PastedAuthorization | undefined): Finding[]
       ),
     ];
   }
-  if (auth.scheme !== 'Key' || auth.separator !== ' ') {
+  if (!hasKeyScheme(auth)) {
     const what =
-      auth.scheme !== 'Key'
+      auth.scheme !== KEY_SCHEME
         ? `the scheme word "${auth.scheme}" instead of "Key" (capital K)`
         : auth.separator === ''
           ? 'no space between `Key` and the token'
@@ -337,13 +339,13 @@ const BY_CODE: Record<number, CodeRule> = {
     const missing = missingScopes(clues);
     return [
       cause(
-        'permissions/insufficient-scopes',
+        'permissions/missing-scopes',
         'error',
         `The key lacks a scope this call needs${missing.length > 0 ? ` (Clarifai names ${missing.join(', ')})` : ''}.`,
         'Create a key or PAT with the needed scopes (`keydoctor routes <RPC>` lists what each call needs; "All" covers everything) and use it.',
       ),
       cause(
-        'permissions/pat-only-endpoint',
+        'permissions/app-key-on-pat-route',
         'warning',
         'If the call is a PAT-only endpoint (ListApps, the key-management calls and the other PATAuth RPCs), an app-specific API key cannot make it with any scope; which code Clarifai returns for that is not documented.',
         'Check the endpoint with `keydoctor routes <RPC>` and use a PAT where it says "PAT only".',
@@ -402,7 +404,7 @@ const BY_CODE: Record<number, CodeRule> = {
     cause(
       'permissions/app-key-other-app',
       'warning',
-      'If this is one of Clarifai\'s public models and the call used an app-specific API key, the 2023 and June 2025 changes require a PAT with user_id clarifai and app_id main; that Clarifai answers this with 21200 is inferred, not documented.',
+      `If this is one of Clarifai's public models and the call used an app-specific API key: ${PUBLIC_MODELS_NEED_PAT} That Clarifai answers this with 21200 is inferred, not documented.`,
       'Call public models with a PAT and user_id "clarifai", app_id "main".',
     ),
   ],

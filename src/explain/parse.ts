@@ -1,5 +1,6 @@
 // Reads what a Clarifai API or SDK said out of pasted text: a REST body, a gRPC status printout, a code, a name, a message.
 import { statusCode } from '../providers/clarifai/api-table.js';
+import { splitAuthorization } from '../providers/clarifai/authorization.js';
 import { STATUS_DESCRIPTIONS } from '../providers/clarifai/status-descriptions.js';
 
 /** Input beyond this is ignored: a status sits near the top of any real paste, and it bounds the work. */
@@ -285,17 +286,15 @@ function authorizationOf(text: string): PastedAuthorization | undefined {
     const value = m[1] ? m[2]! : m[2]!.replace(/\s+$/u, '');
     // Code that builds the header (`"Key " + KEY`, f"Key {PAT}", `Key ${pat}`) shows no value that was sent.
     if (/[{}+$]|\(\s*$/u.test(value) || /^\s*$/u.test(value)) continue;
-    const parts = /^(\S+)(?:(\s+)(\S+))?/u.exec(value.replace(/^\s+/u, ''));
-    if (!parts) continue;
-    const [, first = '', separator = '', rest] = parts;
-    if (rest === undefined) {
-      // One word: either a bare token (no scheme) or `Key<token>` glued together.
-      const glued = /^(Key|key|KEY|Bearer|bearer|Token|token)([0-9A-Za-z_-]{16,})$/u.exec(first);
-      if (glued) return { scheme: glued[1]!, separator: '', token: glued[2]! };
-      if (first.length >= 16) return { scheme: '', separator: '', token: first };
+    const parts = splitAuthorization(value.replace(/^\s+/u, ''));
+    const token = /^\S*/u.exec(parts.rest)![0];
+    if (token === '') {
+      // One word of letters: a bare token (no scheme) when it is long enough to be one.
+      if (parts.scheme.length >= 16 && !parts.separator) return { scheme: '', separator: '', token: parts.scheme };
       continue;
     }
-    return { scheme: first, separator, token: rest };
+    if (parts.scheme === '' && token.length < 16) continue;
+    return { scheme: parts.scheme, separator: parts.separator, token };
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 // The calls the user cares about (--call, --rpc, or calls found in code), resolved against Clarifai's route table.
 import { usageError } from '../core/errors.js';
-import { findRpc, matchRoute, nearestRpcNames, requestPath, type RpcInfo } from '../providers/clarifai/api-table.js';
+import { findRpc, isShortPath, matchRoute, nearestRpcNames, requestPath, type RpcInfo } from '../providers/clarifai/api-table.js';
+import { appScopedBinding } from '../providers/clarifai/app-scoped-path.js';
 import type { EnvEvidence } from '../types/evidence.js';
 import type { FileLocation } from '../types/location.js';
 import type { TargetCall, TargetRoute } from '../types/live-evidence.js';
@@ -36,8 +37,7 @@ export function safeToSend(method: string, rpc: string | undefined): boolean {
 function routeOf(method: string, path: string): TargetRoute {
   const m = matchRoute(method, path);
   if (m.kind === 'match') {
-    const tail = m.binding.path.replace(/^\/v2/u, '');
-    const scoped = m.rpc.bindings.find((b) => b.method === m.binding.method && b.path.includes('{user_app_id.app_id}') && b.path.endsWith(tail));
+    const scoped = isShortPath(m.binding) ? appScopedBinding(m.rpc, m.binding) : undefined;
     return {
       kind: 'match',
       rpc: m.rpc.name,

@@ -2,8 +2,10 @@
 import { CATEGORIES, type Category, type Finding } from '../types/diagnostic.js';
 import { formatLocation } from '../types/location.js';
 import { terminalSafe } from '../core/terminal-safe.js';
+import type { SkipReason } from '../core/engine.js';
 import type { Reporter } from './report.js';
 import { makeStyle } from './style.js';
+import { wrapLine } from './wrap.js';
 
 export const CATEGORY_TITLES: Record<Category, string> = {
   key: 'Key value',
@@ -16,17 +18,36 @@ export const CATEGORY_TITLES: Record<Category, string> = {
   exposure: 'Exposure',
 };
 
+/** Why a category was not checked, in words. */
+const NOT_CHECKED: Record<SkipReason, string> = {
+  offline: 'offline (nothing was sent; run without --offline to ask the API)',
+  'no-code': 'no source code was read',
+  'no-credential': 'no credential is set, so nothing could be probed',
+  'not-requested': 'not part of this command',
+};
+
 export const terminalReporter: Reporter = (report, options) => {
   const s = makeStyle(options.color, options.unicode);
   const lines: string[] = [];
   for (const category of CATEGORIES) {
     const found = report.findings.filter((f) => f.category === category);
+    const status = report.categories.find((c) => c.category === category);
     const worst = found.some((f) => f.severity === 'error') ? 'error' : found.some((f) => f.severity === 'warning') ? 'warning' : 'ok';
+    const title = s.bold(CATEGORY_TITLES[category]);
+    if (found.length === 0 && status?.status === 'not-checked') {
+      // Never a ✓ for what was not examined.
+      lines.push(`${s.dim('[-]')} ${title} ${s.dim(`— not checked: ${NOT_CHECKED[status.reason ?? 'not-requested']}`)}`);
+      continue;
+    }
+    if (found.length === 0 && status?.hidden) {
+      lines.push(`${s.yellow('[?]')} ${title} ${s.dim(`— ${status.hidden} ${status.hidden === 1 ? 'finding' : 'findings'} not shown here: run "keydoctor check"`)}`);
+      continue;
+    }
     const mark = worst === 'error' ? s.red(`[${s.fail}]`) : worst === 'warning' ? s.yellow(`[${s.warn}]`) : s.green(`[${s.ok}]`);
-    lines.push(`${mark} ${s.bold(CATEGORY_TITLES[category])}`);
-    for (const f of found) lines.push(...renderFinding(f, s));
+    lines.push(`${mark} ${title}`);
+    for (const f of found) lines.push(...renderFinding(f, s, options.width));
   }
-  for (const note of report.notes ?? []) lines.push(s.dim(terminalSafe(note)));
+  for (const note of report.notes ?? []) lines.push(...wrapLine('', s.dim(terminalSafe(note)), options.width));
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
   lines.push('');
@@ -40,16 +61,19 @@ export const terminalReporter: Reporter = (report, options) => {
   return `${lines.join('\n')}\n`;
 };
 
-function renderFinding(f: Finding, s: ReturnType<typeof makeStyle>): string[] {
+function renderFinding(f: Finding, s: ReturnType<typeof makeStyle>, width: number | undefined): string[] {
   // Messages quote servers, pasted text and file names: escaped before the reporter adds its own colours.
   const t = terminalSafe;
   const sym = f.severity === 'error' ? s.red(s.fail) : f.severity === 'warning' ? s.yellow(s.warn) : s.cyan(s.info);
-  const out = [`    ${sym} ${t(f.message)} ${s.dim(`[${t(f.id)}]`)}`];
-  if (f.location) out.push(`      ${s.dim('at')} ${t(formatLocation(f.location))}`);
-  for (const r of f.related ?? []) out.push(`      ${s.dim('and')} ${t(formatLocation(r))}`);
+  const out = wrapLine(`    ${sym} `, `${t(f.message)} ${s.dim(`[${t(f.id)}]`)}`, width);
+  if (f.location) out.push(...wrapLine(`      ${s.dim('at')} `, t(formatLocation(f.location)), width));
+  for (const r of f.related ?? []) out.push(...wrapLine(`      ${s.dim('and')} `, t(formatLocation(r)), width));
   if ('snippet' in (f.location ?? {}) && (f.location as { snippet?: string }).snippet) {
-    out.push(`      ${s.dim('|')} ${t((f.location as { snippet: string }).snippet)}`);
+    // Code is shown as it is, cut at the edge rather than reflowed.
+    const snippet = t((f.location as { snippet: string }).snippet);
+    const room = width !== undefined ? Math.max(10, width - 8) : Infinity;
+    out.push(`      ${s.dim('|')} ${[...snippet].length > room ? `${[...snippet].slice(0, room - 1).join('')}…` : snippet}`);
   }
-  out.push(`      ${s.arrow} ${t(f.fix)}`);
+  out.push(...wrapLine(`      ${s.arrow} `, t(f.fix), width));
   return out;
 }

@@ -56,6 +56,8 @@ export interface Exchange {
   viaProxy?: string;
   /** A curl (or grpcurl) command reproducing the request, with the key as `$VARIABLE` or masked. */
   reproduce: string;
+  /** `keydoctor run` only: the credential header exactly as the app sent it (name as written on the wire). */
+  sentAuthorization?: { name: string; value: Secret };
 }
 
 export type Verdict = 'valid' | 'invalid' | 'unknown';
@@ -100,7 +102,7 @@ export interface TargetRoute {
   params?: Record<string, string>;
   /** The binding's path template. */
   template?: string;
-  /** Another binding of the same RPC and method that names the owner (`/v2/users/{user_app_id.user_id}/apps/…`), if any. */
+  /** For a short path: the app-scoped binding of the same RPC and method (providers/clarifai/app-scoped-path.ts), if any. */
   scopedTemplate?: string;
   /** For wrong-method: the methods Clarifai binds to this path. */
   allowedMethods?: string[];

@@ -7,7 +7,9 @@ const FAKE_KEY = '3f9a6d0c8b7e4a2190f1c3d5e7b90000';
 async function json(args: string[]): Promise<{ code: number; body: Record<string, any> }> {
   const r = await runCli(['routes', ...args, '--json']);
   assert.equal(r.stderr, '');
-  return { code: r.code, body: JSON.parse(r.stdout) };
+  const envelope = JSON.parse(r.stdout);
+  assert.equal(envelope.command, 'routes');
+  return { code: r.code, body: envelope.routes };
 }
 
 test('an RPC name, any case: auth in words, scopes, every route', async () => {
@@ -54,7 +56,7 @@ test('a full URL: the RPC, its path params, its other routes, and the clarifai/m
   assert.equal(body.rpc.name, 'PostModelOutputs');
   assert.deepEqual(body.params, { 'user_app_id.user_id': 'clarifai', 'user_app_id.app_id': 'main', model_id: 'general-image-recognition' });
   assert.equal(body.otherBindings.length, 4);
-  assert.ok(body.notes.some((n: string) => /clarifai\/main .* use a PAT/u.test(n)));
+  assert.ok(body.notes.some((n: string) => /clarifai\/main .* need a PAT/u.test(n)));
 });
 
 test('a short legacy path works with an app key only; the PAT route is spelled out', async () => {

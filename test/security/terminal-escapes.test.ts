@@ -67,10 +67,18 @@ test('scanned file names and a base URL from .env (scan, env, check --offline, c
 });
 
 test('the terminal reporter escapes a finding\'s fields itself (library users print it directly)', () => {
-  const out = terminalReporter(
-    { version: '0', findings: [{ id: 'key/placeholder', category: 'key', severity: 'error', message: `m${PAYLOAD}`, fix: `f${PAYLOAD}`, location: { file: `a${PAYLOAD}.js`, line: 1, snippet: `s${PAYLOAD}` } }], notes: [`n${PAYLOAD}`] },
-    { color: true, unicode: true },
-  );
+  const report = {
+    version: '0',
+    command: 'check',
+    findings: [{ id: 'key/placeholder', category: 'key', severity: 'error', message: `m${PAYLOAD}`, fix: `f${PAYLOAD}`, location: { file: `a${PAYLOAD}.js`, line: 1, snippet: `s${PAYLOAD}` } }],
+    checks: [],
+    categories: [{ category: 'key', status: 'checked' }],
+    credentials: [],
+    summary: { errors: 1, warnings: 0, infos: 0, checksRun: 1, checksSkipped: 0, checksCrashed: 0 },
+    notes: [`n${PAYLOAD}`],
+  } as unknown as Parameters<typeof terminalReporter>[0];
+  const out = terminalReporter(report, { color: true, unicode: true });
+  assert.match(out, /m\\u001b\]52/u, 'the finding is not shown');
   assertTerminalSafe(out, 'terminalReporter');
   assert.match(out, /\u001b\[31m/u, 'the reporter\'s own colours are gone');
 });

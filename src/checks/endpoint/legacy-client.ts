@@ -1,6 +1,7 @@
 // Flags code (or a manifest) that uses Clarifai's legacy clients — the npm `clarifai` 2.x package, the Python `clarifai` 2.x REST client or its 1.x v1 client — and says what fails today and how to migrate.
+import { PUBLIC_APP_CHANGE } from '../../providers/clarifai/pat-required.js';
 import { findPublicModelByJsConstant, PUBLIC_MODELS, type PublicModel } from '../../providers/clarifai/public-models.js';
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { ClientSite, CodeEvidence, DependencySite } from '../../types/code-evidence.js';
 import type { Finding, Severity } from '../../types/diagnostic.js';
 import { siteLocation, where, scrubFinding } from './lib/site.js';
@@ -12,7 +13,7 @@ const meta: CheckMeta = {
   title: 'Legacy Clarifai client (npm clarifai 2.x, Python clarifai 2.x)',
   description:
     'The npm `clarifai` package (last release 2.9.1, 2019) and the Python `clarifai` 2.x REST client (`ClarifaiApp`) were ' +
-    'built for app API keys on the short /v2 paths. Clarifai deprecated them, and since API 9.3 (2023) an app key cannot ' +
+    'built for app API keys on the short /v2 paths. Clarifai deprecated them, and ' + PUBLIC_APP_CHANGE + ' an app key cannot ' +
     "reach Clarifai's public models in clarifai/main — which is what their model constants (`Clarifai.GENERAL_MODEL`, " +
     '`app.public_models.general_model`) call. The current clients are `clarifai-nodejs` and the Python `clarifai` SDK ' +
     '(10 and later), used with a Personal Access Token and the owner\'s user and app ids.',
@@ -97,9 +98,9 @@ function fileFinding(code: CodeEvidence, file: string, sites: ClientSite[]): Fin
     why = ", which calls API v1; Clarifai's API has only /v2 routes";
   } else if (models.length > 0) {
     severity = 'error';
-    why = ` to call Clarifai's public model${models.length > 1 ? 's' : ''} ${models.join(', ')}: it sends an app API key to /v2/models/{id}/outputs, and since API 9.3 (2023) an app key cannot reach clarifai/main`;
+    why = ` to call Clarifai's public model${models.length > 1 ? 's' : ''} ${models.join(', ')}: it sends an app API key to /v2/models/{id}/outputs, and ${PUBLIC_APP_CHANGE} an app key cannot reach clarifai/main`;
   } else {
-    why = ', which Clarifai deprecated; it was built for app API keys on the short /v2 paths, and calls outside the key\'s app (such as public models) fail since API 9.3';
+    why = `, which Clarifai deprecated; it was built for app API keys on the short /v2 paths, and calls outside the key's app (such as public models) fail ${PUBLIC_APP_CHANGE}`;
   }
   const shown = client === 'js-clarifai-2' || era === 'legacy' ? versionText(dep) : '';
   return finding(meta, {
@@ -111,11 +112,11 @@ function fileFinding(code: CodeEvidence, file: string, sites: ClientSite[]): Fin
   });
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     const byFile = new Map<string, ClientSite[]>();
     for (const s of code.clientSites ?? []) {
@@ -144,7 +145,7 @@ export const check: Check = {
       const client: Client = ecosystem === 'npm' ? 'js-clarifai-2' : 'py-clarifai-2';
       out.push(
         finding(meta, {
-          message: `${where(dep)} installs the ${CLIENT_NAME[client]}${versionText(locked)}, which Clarifai deprecated; its calls to Clarifai's public models fail with an app key since API 9.3.`,
+          message: `${where(dep)} installs the ${CLIENT_NAME[client]}${versionText(locked)}, which Clarifai deprecated; its calls to Clarifai's public models fail with an app key ${PUBLIC_APP_CHANGE}.`,
           fix: migration(client),
           location: siteLocation(dep),
         }),
@@ -152,4 +153,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

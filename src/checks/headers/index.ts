@@ -7,6 +7,7 @@ import { check as schemeFormat } from './scheme-format.js';
 import { check as bearerOnCoreApi } from './bearer-on-core-api.js';
 import { check as undefinedValue } from './undefined-value.js';
 import { check as separateGrpcJs } from './separate-grpc-js.js';
+import { check as liveSentAuth } from './live-sent-auth.js';
 
 export const headersChecks: Check[] = [
   wrongHeaderName,
@@ -16,4 +17,5 @@ export const headersChecks: Check[] = [
   bearerOnCoreApi,
   undefinedValue,
   separateGrpcJs,
+  liveSentAuth,
 ];

@@ -1,10 +1,11 @@
 // Flags an Authorization value whose scheme word is not exactly `Key` followed by one space (`'Key' + k`, `key `, `Key  `).
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { correctedValue, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 import { codePointLabel } from '../../core/visible.js';
+import { KEY_SCHEME } from '../../providers/clarifai/authorization.js';
 
 const meta: CheckMeta = {
   id: 'headers/scheme-format',
@@ -25,7 +26,7 @@ export function schemeProblems(template: string): string[] {
   const word = v.word.toLowerCase();
   const problems: string[] = [];
   if (word === 'key') {
-    if (v.word !== 'Key') problems.push(`the scheme word is \`${v.word}\` but must be \`Key\` with a capital K`);
+    if (v.word !== KEY_SCHEME) problems.push(`the scheme word is \`${v.word}\` but must be \`Key\` with a capital K`);
     if (v.gap === '' && v.rest.startsWith(TOKEN)) problems.push('there is no space between `Key` and the key');
     else if (v.gap.length > 1 || /[^ ]/u.test(v.gap)) problems.push(`\`Key\` is followed by ${describeGap(v.gap)} instead of one space`);
     if (/^[:=]/u.test(v.rest)) problems.push(`\`Key\` is followed by \`${v.rest[0]}\`, which Clarifai reads as part of the key`);
@@ -44,11 +45,11 @@ function describeGap(gap: string): string {
   return [...gap].map((c) => (c === '\t' ? 'a tab' : c === ' ' ? 'a space' : codePointLabel(c))).join(', ');
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const files = clarifaiFiles(code);
     const out: Finding[] = [];
     for (const site of code.authHeaders) {
@@ -65,4 +66,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,6 @@
 // Flags a request for one of Clarifai's public models that names the caller's own user/app instead of clarifai/main, so the model is looked up in the wrong app.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
+import { PUBLIC_MODELS_NEED_PAT } from '../../providers/clarifai/pat-required.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 import { isPlaceholderId, isPublicOwner, modelPaths, ownersByFile, publicModelOf, publicModelPath, type Resolved } from './lib/model-target.js';
@@ -13,7 +14,7 @@ const meta: CheckMeta = {
     "Clarifai's public models (General, Face Detection, …) live under user `clarifai`, app `main`. A request names the " +
     'owner of the model it wants, in the path (`/v2/users/{user_id}/apps/{app_id}/models/{model_id}/…`) or in ' +
     '`user_app_id`; with your own user and app there, Clarifai looks the model up in your app, where it does not exist. ' +
-    "Clarifai's own example of the API 11.6 change is exactly this call. The error code of the failure is not documented.",
+    "Clarifai's own example of the June 2025 change is exactly this call. " + PUBLIC_MODELS_NEED_PAT + ' The error code of the failure is not documented.',
 };
 
 /** An owner someone actually set: a literal that is not a placeholder, or an environment variable. */
@@ -30,11 +31,11 @@ function ownerShown(user: Resolved): string {
   return user.literal === 'me' ? "me (your own user)" : user.shown;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     const reported = new Set<string>();
     for (const p of modelPaths(code)) {
@@ -68,4 +69,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,15 +1,13 @@
 // `keydoctor demo`: the full doctor on a bundled project with planted faults, against an in-process emulator (loopback only).
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { runDiagnosis } from '../../live/diagnose.js';
-import { liveNotes } from '../../live/notes.js';
+import { diagnose } from '../../core/diagnose.js';
 import { mask } from '../../core/secret.js';
-import { VERSION } from '../../version.js';
+import { reportOf } from '../../reporters/report.js';
 import type { Command } from '../command.js';
 import { renderReport } from '../render.js';
 import { makeStyle } from '../../reporters/style.js';
-import { sourceNotes } from './env.js';
-import { abortOnStop, diagnoseOptionsFrom } from './check.js';
+import { abortOnStop, diagnoseOptionsFrom, diagnosisNotes } from './check.js';
 
 /** The bundled example; the same relative path from src/ (tsx) and dist/ (built). */
 export const DEMO_PROJECT = fileURLToPath(new URL('../../../examples/demo-project/', import.meta.url));
@@ -31,6 +29,7 @@ export const command: Command = {
     json: { type: 'boolean' },
     transport: { type: 'string' },
     verbose: { type: 'boolean' },
+    run: { type: 'boolean' },
   },
   help: `Usage: keydoctor demo [options]
 
@@ -45,10 +44,15 @@ Options:
   --json               Print the findings as JSON
   --transport rest|grpc  Probe the emulator over REST (default) or gRPC
   --verbose            Print every request sent, as a curl/grpcurl command with the key masked
+  --run                Run the example app itself under "keydoctor run" and diagnose the calls it makes
 
 Exit codes: 0 the demo ran, 2 it could not run.
 `,
   async run(values, _positionals, ctx) {
+    if (values.run) {
+      const { demoRun } = await import('./demo-run.js');
+      return demoRun(ctx, DEMO_PROJECT, DEMO_STALE_PAT, Boolean(values.json));
+    }
     // The emulator is loaded only here: the rest of the CLI never pays for it.
     const { startEmulator } = await import('../../emulator/index.js');
     const emulator = await startEmulator({ state: join(DEMO_PROJECT, 'emulator-state.json'), host: '127.0.0.1', port: 0, grpcPort: 0 });
@@ -62,26 +66,18 @@ Exit codes: 0 the demo ran, 2 it could not run.
             `as if its app called ${DEMO_CALL.method} ${DEMO_CALL.url} (index.js:8).\n\n`,
         );
       }
-      const result = await runDiagnosis(
-        {
-          ...diagnoseOptionsFrom(values, ctx),
-          projectDir: DEMO_PROJECT,
-          env,
-          cwd: DEMO_PROJECT,
-          targets: [DEMO_CALL],
-          signal: abortOnStop(ctx),
-        },
-        ctx.redactor,
-      );
-      renderReport(
-        {
-          version: VERSION,
-          findings: result.findings,
-          notes: [...sourceNotes(result.evidence.env), ...(result.evidence.live ? liveNotes(result.evidence.live) : [])],
-        },
-        values.json ? 'json' : 'text',
-        ctx,
-      );
+      const result = await diagnose({
+        ...diagnoseOptionsFrom(values, ctx),
+        command: 'demo',
+        live: true,
+        projectDir: DEMO_PROJECT,
+        env,
+        cwd: DEMO_PROJECT,
+        targets: [DEMO_CALL],
+        signal: abortOnStop(ctx),
+        redactor: ctx.redactor,
+      });
+      renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx);
       if (!values.json) {
         ctx.out(
           `\n${s.green('The demo ran successfully (exit 0).')} The problems above were planted on purpose (see examples/demo-project/README.md).\n` +

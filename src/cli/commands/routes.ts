@@ -1,5 +1,8 @@
 // `keydoctor routes`: look up a Clarifai RPC or REST request in the generated API table (auth, scopes, params, other routes).
 import { usageError } from '../../core/errors.js';
+import { jsonReporter } from '../../reporters/json.js';
+import { emptyReport } from '../../reporters/report.js';
+import { VERSION } from '../../version.js';
 import {
   AUTH_TYPE_WORDS,
   findRpc,
@@ -12,6 +15,8 @@ import {
   type Binding,
   type RpcInfo,
 } from '../../providers/clarifai/api-table.js';
+import { appScopedPath } from '../../providers/clarifai/app-scoped-path.js';
+import { patRequiredFor, PUBLIC_APP_ID, PUBLIC_MODELS_NEED_PAT, PUBLIC_USER_ID } from '../../providers/clarifai/pat-required.js';
 import { statusDescription } from '../../providers/clarifai/status-descriptions.js';
 import { makeStyle, type Style } from '../../reporters/style.js';
 import type { Command } from '../command.js';
@@ -79,21 +84,9 @@ function rpcView(rpc: RpcInfo): RpcView {
   };
 }
 
-/** The same call with user and app in the path, for a short binding; known params filled in. */
-function fullPathFor(rpc: RpcInfo, short: Binding, params: Record<string, string>): string | undefined {
-  const candidates = rpc.bindings.filter((b) => b.method === short.method && b.path.includes('{user_app_id.user_id}') && b.path.includes('{user_app_id.app_id}'));
-  const tail = short.path.replace(/^\/v\d+/u, '');
-  const best = candidates.find((b) => b.path.endsWith(`/apps/{user_app_id.app_id}${tail}`)) ?? candidates[0];
-  if (!best) return undefined;
-  return best.path
-    .replace('{user_app_id.user_id}', '{user_id}')
-    .replace('{user_app_id.app_id}', '{app_id}')
-    .replace(/\{([^}]+)\}/gu, (whole, name: string) => params[name] ?? whole);
-}
-
 function notesFor(rpc: RpcInfo, binding?: Binding, params: Record<string, string> = {}): string[] {
   const notes: string[] = [];
-  if (rpc.authType === 'PATAuth') notes.push('PAT only: an app-specific API key will not work here, even for its own app (types.proto, PATAuth).');
+  if (patRequiredFor({ authType: rpc.authType }) === 'pat-only-route') notes.push('PAT only: an app-specific API key will not work here, even for its own app (types.proto, PATAuth).');
   if (rpc.authType === 'SessionTokenAuth') notes.push('Needs a browser session token (X-Clarifai-Session-Token); API keys and PATs do not work.');
   if (rpc.authType === 'NoAuth') notes.push('No credential is needed.');
   if (rpc.scopes.length > 0 && rpc.authType !== 'KeyAuth') {
@@ -101,7 +94,7 @@ function notesFor(rpc: RpcInfo, binding?: Binding, params: Record<string, string
   }
   if (rpc.authType === 'KeyAuth') {
     if (binding && isShortPath(binding)) {
-      const full = fullPathFor(rpc, binding, params);
+      const full = appScopedPath(rpc, binding, params);
       notes.push(
         `This short path has no /users/{user_id}/apps/{app_id}: it works with an app-specific API key, which implies its user and app. A PAT must name them${
           full ? `: use ${binding.method} ${full}` : ''
@@ -110,8 +103,8 @@ function notesFor(rpc: RpcInfo, binding?: Binding, params: Record<string, string
     } else if (!binding && rpc.bindings.some(isShortPath)) {
       notes.push('Paths without /users/{user_id}/apps/{app_id} work only with an app-specific API key; with a PAT use a /users/… path (or user_app_id in the body).');
     }
-    if (params['user_app_id.user_id'] === 'clarifai' && params['user_app_id.app_id'] === 'main') {
-      notes.push("clarifai/main is Clarifai's public app: since the API 9.3 (2023) and 11.6 (June 2025) changes an app API key cannot reach it; use a PAT.");
+    if (params['user_app_id.user_id'] === PUBLIC_USER_ID && params['user_app_id.app_id'] === PUBLIC_APP_ID) {
+      notes.push(`clarifai/main is Clarifai's public app. ${PUBLIC_MODELS_NEED_PAT}`);
     }
   }
   return notes;
@@ -300,7 +293,8 @@ Exit codes:
     for (const token of positionals.join(' ').split(/[\s/?&=#:@,;]+/u)) if (/^[A-Za-z0-9_-]{24,}$/u.test(token) && /\d/u.test(token)) ctx.redactor.add(token);
     const a = answer(query, queryLabel(query));
     const matched = a.kind === 'rpc' || a.kind === 'match' || a.kind === 'path';
-    if (values.json) ctx.out(`${JSON.stringify(a, null, 2)}\n`);
+    // The same envelope as every command's JSON; the answer itself is under "routes".
+    if (values.json) ctx.out(jsonReporter(emptyReport(VERSION, 'routes', a as unknown as Record<string, unknown>), { color: false, unicode: false }));
     else ctx.out(`${render(a, makeStyle(ctx.color, ctx.unicode))}\n`);
     return matched ? 0 : 1;
   },

@@ -1,9 +1,11 @@
 // What Clarifai actually sends for the auth-related status codes: exact description/details strings and HTTP status, each tagged with how sure we are.
 //
-// Hand-curated from /work/shared/reference/clarifai-auth-facts.md §3 (and §1.5, §4, §6). The names and numbers
+// Hand-curated from the research in docs/clarifai-facts.md (status codes, response shapes, limits). The names and numbers
 // come from the generated table; this file adds only what the protos do not say. Keep the tags honest:
 // "verified" = read in the named source, "inferred" = reasoning from verified facts, "unknown" = no source.
 // Readers (explain, the emulator, live diagnosis) must say "unknown" out loud rather than guess.
+
+import { PUBLIC_MODELS_NEED_PAT } from './pat-required.js';
 
 export type FactTag = 'verified' | 'inferred' | 'unknown';
 
@@ -218,7 +220,7 @@ export const STATUS_DESCRIPTIONS: readonly StatusDescription[] = [
     description: { value: null, tag: 'unknown' },
     details: [],
     httpStatus: unknownHttp,
-    note: 'A candidate (inferred, with 11008 and 11101) for an app API key calling clarifai/main models after the 2023 and June 2025 changes; those need a PAT with user_id clarifai, app_id main.',
+    note: `A candidate (inferred, with 11008 and 11101) for an app API key calling clarifai/main models. ${PUBLIC_MODELS_NEED_PAT}`,
   },
 ];
 

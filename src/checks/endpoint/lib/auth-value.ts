@@ -1,4 +1,5 @@
-// Reads an Authorization value template into its parts: what precedes the scheme word, the word, the gap, the rest.
+// Reads an Authorization value template into its parts (Clarifai's one splitter, providers/clarifai/authorization.ts).
+import { splitAuthorization } from '../../../providers/clarifai/authorization.js';
 import { MASKED_SECRET, MASKED_SECRETS, splitTemplate } from './site.js';
 
 /** Stands for "the credential" (a code expression or a masked literal) inside a normalized value. */
@@ -27,8 +28,8 @@ export function readAuthValue(template: string): AuthValue {
       return p.literal.replace(MASKED_SECRETS, TOKEN);
     })
     .join('');
-  const m = /^(\s*)([A-Za-z-]*)(\s*)([\s\S]*)$/u.exec(normalized)!;
-  return { normalized, lead: m[1]!, word: m[2]!, gap: m[3]!, rest: m[4]!, exprs };
+  const p = splitAuthorization(normalized);
+  return { normalized, lead: p.lead, word: p.scheme, gap: p.separator, rest: p.rest, exprs };
 }
 
 /** `Key ${…}` with the credential part of the original template kept: the value the fix asks for. */

@@ -1,5 +1,6 @@
 // Picks the Clarifai REST paths in code that the route table can judge, and words RPCs for messages.
 import { matchRoute, routesAt, type Binding, type RouteMatch, type RpcInfo } from '../../../providers/clarifai/api-table.js';
+import { appScopedPath } from '../../../providers/clarifai/app-scoped-path.js';
 import type { CodeEvidence, UrlSite } from '../../../types/code-evidence.js';
 import { HOLE, isExtensionPath, isJudgeable, parseCodeUrl, type CodeUrl } from './code-url.js';
 
@@ -75,11 +76,7 @@ export function routesFor(method: string | undefined, path: string): RouteHit[] 
 
 /** The same RPC's binding that names user and app in the path, with the known params filled in. */
 export function appScopedAlternative(hit: RouteHit): string | undefined {
-  const scoped = hit.rpc.bindings.filter((b) => b.method === hit.binding.method && b.path.includes('{user_app_id.app_id}'));
-  // The same path with the owner inserted, when the RPC has it (PostModelOutputs also has a /versions/ form).
-  const alt = scoped.find((b) => b.path.replace(/\/users\/\{user_app_id\.user_id\}\/apps\/\{user_app_id\.app_id\}/u, '') === hit.binding.path) ?? scoped[0];
-  if (!alt) return undefined;
-  return alt.path.replace(/\{([^}=]+)(?:=[^}]*)?\}/gu, (_, name: string) => hit.params[name] ?? `{${name.replace(/^user_app_id\./u, '')}}`);
+  return appScopedPath(hit.rpc, hit.binding, hit.params);
 }
 
 const WHOLE: Record<string, string> = { PostModelOutputs: 'run a model', PostWorkflowResults: 'run a workflow' };

@@ -1,12 +1,13 @@
 // The app-key-to-public-model cases beyond an explicit users/clarifai/apps/main path: a public model on the short path, and a body that names clarifai/main.
 import type { FindingDraft } from '../../../types/check.js';
+import { PAT_SETTINGS_URL, PUBLIC_APP_CHANGE } from '../../../providers/clarifai/pat-required.js';
 import { soleCredentialKind } from '../../endpoint/lib/credential-name.js';
 import { credentialedPaths } from '../../endpoint/lib/credential-paths.js';
 import { siteLocation, where } from '../../endpoint/lib/site.js';
 import type { CodeEvidence } from '../../../types/code-evidence.js';
 import { isPublicOwner, modelPaths, ownersByFile, publicModelOf, publicModelPath } from './model-target.js';
 
-const PAT_FIX = 'Use a Personal Access Token for this call (create one at https://clarifai.com/me/settings/secrets, store it as CLARIFAI_PAT)';
+const PAT_FIX = `Use a Personal Access Token for this call (create one at ${PAT_SETTINGS_URL}, store it as CLARIFAI_PAT)`;
 
 /**
  * `/v2/models/general-image-recognition/outputs` (or a v2-era hex id) with a credential named like an app key, and
@@ -22,7 +23,7 @@ export function appKeyPublicModelDrafts(code: CodeEvidence): FindingDraft[] {
     if (!p || !pub) continue;
     files.add(c.site.file);
     out.push({
-      message: `${where(c.site)} calls ${c.url.shownPath}, Clarifai's public model ${p.model.literal}, with ${c.variable}, named like an app API key; since API 9.3 an app key reaches only its own app, not clarifai/main.`,
+      message: `${where(c.site)} calls ${c.url.shownPath}, Clarifai's public model ${p.model.literal}, with ${c.variable}, named like an app API key; ${PUBLIC_APP_CHANGE} an app key reaches only its own app, not clarifai/main.`,
       fix: `${PAT_FIX} and name the owner: \`${publicModelPath(pub.model, p.rest)}\`.`,
       location: siteLocation(c.site),
       related: [siteLocation(c.header)],

@@ -1,0 +1,43 @@
+// Wraps report lines to the terminal's width with a hanging indent, never breaking a word or counting colour codes.
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/gu;
+
+function visibleLength(s: string): number {
+  return [...s.replace(ANSI, '')].length;
+}
+
+/**
+ * Breaks `text` (which starts after `prefix`) into lines of at most `width` columns: the first line starts with
+ * `prefix`, the others with as many spaces, so the marker column stays clear. A word longer than a line (a URL,
+ * a path) is kept whole on its own line rather than cut. Without a width the text is returned as one line.
+ */
+export function wrapLine(prefix: string, text: string, width: number | undefined): string[] {
+  const first = `${prefix}${text}`;
+  if (width === undefined || visibleLength(first) <= width) return [first];
+  const indent = ' '.repeat(visibleLength(prefix));
+  const room = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  let current = '';
+  let currentLength = 0;
+  for (const word of text.split(/ +/u)) {
+    const length = visibleLength(word);
+    if (currentLength > 0 && currentLength + 1 + length > room) {
+      lines.push(current);
+      current = word;
+      currentLength = length;
+    } else {
+      current = currentLength > 0 ? `${current} ${word}` : word;
+      currentLength += (currentLength > 0 ? 1 : 0) + length;
+    }
+  }
+  if (current) lines.push(current);
+  return lines.map((l, i) => (i === 0 ? `${prefix}${l}` : `${indent}${l}`));
+}
+
+/** The width to wrap to: `COLUMNS` when set, else the terminal's; none when output is not a terminal. */
+export function outputWidth(env: Record<string, string | undefined>, isTTY: boolean, columns: number | undefined): number | undefined {
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 20) return fromEnv;
+  return isTTY && columns && columns >= 20 ? columns : undefined;
+}
