@@ -1,5 +1,6 @@
 // The CLI's view of the outside world, injected so commands are testable in-process and every write is redacted.
 import { Redactor } from '../core/secret.js';
+import { terminalSafe } from '../core/terminal-safe.js';
 import { outputWidth } from '../reporters/wrap.js';
 
 export interface CliIO {
@@ -13,8 +14,8 @@ export interface CliIO {
   columns?: number;
   /** Reads standard input (for `explain -`), at most `maxBytes`: a huge pipe is cut, not held in memory. */
   readStdin(maxBytes?: number): Promise<string>;
-  /** Resolves when the user asks to stop (SIGINT/SIGTERM); used by long-running commands. */
-  onStop(handler: () => void): void;
+  /** Called when the user asks to stop (SIGINT/SIGTERM), with the signal; used by long-running commands. */
+  onStop(handler: (signal?: 'SIGINT' | 'SIGTERM') => void): void;
 }
 
 export interface CommandContext {
@@ -49,8 +50,13 @@ export function processIO(): CliIO {
       return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
     },
     onStop: (handler) => {
-      process.once('SIGINT', handler);
-      process.once('SIGTERM', handler);
+      const stop = (signal: 'SIGINT' | 'SIGTERM') => {
+        handler(signal);
+        // The command winds down on its own; should anything still hold the process, the first signal still ends it.
+        setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 5000).unref();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     },
   };
 }
@@ -63,8 +69,9 @@ export function makeContext(io: CliIO, colorFlag: boolean | undefined): CommandC
   return {
     io,
     redactor,
-    out: (t) => io.stdout(redactor.redact(t)),
-    err: (t) => io.stderr(redactor.redact(t)),
+    // Redacted, then made terminal-safe: untrusted text in any output shows its control characters, never runs them.
+    out: (t) => io.stdout(terminalSafe(redactor.redact(t), color)),
+    err: (t) => io.stderr(terminalSafe(redactor.redact(t), color)),
     color,
     unicode,
     ...(width !== undefined ? { width } : {}),

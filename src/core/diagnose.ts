@@ -9,7 +9,7 @@ export type { Summary } from './summary.js';
 import { echoIsSecret } from '../explain/echoed-key.js';
 import { observe } from '../explain/parse.js';
 import { matchRoute, requestPath } from '../providers/clarifai/api-table.js';
-import { CLARIFAI_CREDENTIAL_NAMES, CLARIFAI_VARIABLE_NAMES, looksLikeSecretName } from '../providers/clarifai/variables.js';
+import { CLARIFAI_CREDENTIAL_NAMES, CLARIFAI_VARIABLE_NAMES, looksLikeSecretName, looksLikeSecretValue, urlPassword } from '../providers/clarifai/variables.js';
 import { gatherEnvEvidence } from '../sources/gather.js';
 import type { Check } from '../types/check.js';
 import type { CodeEvidence } from '../types/code-evidence.js';
@@ -111,13 +111,12 @@ function plausibleKeyLiteral(v: string): boolean {
 
 /** Registers every value that could be a credential, so no output can carry it. */
 export function collectSecrets(evidence: Evidence, redactor: Redactor): void {
-  for (const [name, variable] of evidence.env?.variables ?? []) {
-    if (!looksLikeSecretName(name)) continue;
-    for (const d of variable.definitions) redactor.add(d.value);
-  }
-  for (const file of evidence.env?.files ?? []) {
-    for (const e of file.entries) if (looksLikeSecretName(e.name)) redactor.add(e.value);
-  }
+  // Secret by name, or by shape (a key under any name, a proxy URL's password): issue #16 item 11.
+  const add = (name: string, value: string) => {
+    if (looksLikeSecretName(name) || looksLikeSecretValue(value)) redactor.add(urlPassword(value) ?? value);
+  };
+  for (const [name, variable] of evidence.env?.variables ?? []) for (const d of variable.definitions) add(name, d.value.reveal());
+  for (const file of evidence.env?.files ?? []) for (const e of file.entries) add(e.name, e.value);
   for (const k of evidence.code?.keyLiterals ?? []) if (plausibleKeyLiteral(k.value.reveal())) redactor.add(k.value);
   for (const k of evidence.code?.history?.keys ?? []) redactor.add(k.value);
   for (const s of evidence.pasted?.observation.secrets ?? []) if (echoIsSecret(s)) redactor.add(s);

@@ -47,6 +47,23 @@ function escapeRegExp(s: string): string {
 /** Above this many secrets, one alternation pattern tries each at every position: index them by prefix instead. */
 const MAX_PATTERN_SECRETS = 64;
 
+/**
+ * A cut key (a body snippet, a truncated line) is not the whole secret, so whole-value matching misses it. A run of
+ * key characters that is the start (5 or more characters) or the end (3 or more) of a key-shaped secret shows more
+ * than the mask does (4 first, 2 last) and is masked too. Only key-shaped secrets (16+ characters of one token) are
+ * used, so that ordinary words that happen to begin a password stay readable.
+ */
+const FRAGMENT_PREFIX = 5;
+const FRAGMENT_SUFFIX = 3;
+const KEY_SHAPED = /^[A-Za-z0-9_-]+$/u;
+/** Keys are tens of characters; a multi-megabyte value is scrubbed whole, never hunted for in pieces. */
+const MAX_FRAGMENT_SECRET = 1024;
+const KEY_RUN = /[A-Za-z0-9_-]{3,}/gu;
+
+function fragmentMask(run: string): string {
+  return `…(${run.length} chars of a secret)`;
+}
+
 /** Scrubs every registered secret (and its trimmed core) from text, longest first, as a last line of defence. */
 export class Redactor {
   readonly #secrets = new Set<string>();
@@ -54,14 +71,15 @@ export class Redactor {
   #sorted: string[] | undefined;
   #pattern: RegExp | undefined;
   #byPrefix: Map<string, string[]> | undefined;
+  #fragments: { heads: Map<string, string[]>; tails: Map<string, string[]> } | undefined;
 
   add(value: string | Secret | undefined): void {
     if (value === undefined) return;
     const raw = typeof value === 'string' ? value : value.reveal();
     for (const variant of secretVariants(raw)) {
-      if ([...variant].length >= MIN_REDACT_LENGTH && !this.#secrets.has(variant)) {
+      if ((variant.length >= 2 * MIN_REDACT_LENGTH || [...variant].length >= MIN_REDACT_LENGTH) && !this.#secrets.has(variant)) {
         this.#secrets.add(variant);
-        this.#sorted = this.#pattern = this.#byPrefix = undefined;
+        this.#sorted = this.#pattern = this.#byPrefix = this.#fragments = undefined;
       }
     }
   }
@@ -72,6 +90,10 @@ export class Redactor {
 
   redact(text: string): string {
     if (this.#secrets.size === 0) return text;
+    return this.#redactFragments(this.#redactWhole(text));
+  }
+
+  #redactWhole(text: string): string {
     const sorted = (this.#sorted ??= [...this.#secrets].sort((a, b) => b.length - a.length));
     // A .env with 100k secret-named lines: one pattern of 100k alternatives made every write quadratic.
     if (sorted.length > MAX_PATTERN_SECRETS) return this.#redactIndexed(text, sorted);
@@ -82,6 +104,29 @@ export class Redactor {
     if (short.length === 0) return out;
     this.#pattern ??= new RegExp(short.map(escapeRegExp).join('|'), 'gu');
     return out.replace(this.#pattern, (m) => mask(m));
+  }
+
+  /** Masks runs that are a prefix or a suffix of a key-shaped secret (what is left when something cut the key). */
+  #redactFragments(text: string): string {
+    if (!this.#fragments) {
+      const heads = new Map<string, string[]>();
+      const tails = new Map<string, string[]>();
+      for (const s of this.#secrets) {
+        if (s.length < 16 || s.length > MAX_FRAGMENT_SECRET || !KEY_SHAPED.test(s)) continue;
+        const head = s.slice(0, FRAGMENT_PREFIX);
+        const tail = s.slice(-FRAGMENT_SUFFIX);
+        heads.set(head, [...(heads.get(head) ?? []), s]);
+        tails.set(tail, [...(tails.get(tail) ?? []), s]);
+      }
+      this.#fragments = { heads, tails };
+    }
+    const { heads, tails } = this.#fragments;
+    if (heads.size === 0) return text;
+    return text.replace(KEY_RUN, (run) => {
+      const prefix = run.length >= FRAGMENT_PREFIX && heads.get(run.slice(0, FRAGMENT_PREFIX))?.some((s) => s.startsWith(run));
+      const suffix = tails.get(run.slice(-FRAGMENT_SUFFIX))?.some((s) => s.endsWith(run));
+      return prefix || suffix ? fragmentMask(run) : run;
+    });
   }
 
   /** The same leftmost, longest-first replacement as the pattern, looking up only the secrets that start here. */

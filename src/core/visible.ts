@@ -19,6 +19,19 @@ export function codePointLabel(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Code points in a string, without building an array of them (values may be megabytes). */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++;
+  }
+  return n;
+}
+
+/** Longer values are masked from their two ends (the middle is never shown anyway). */
+const MAX_MASKED_CHARS = 2048;
+
 /** Quote characters are visible already, so they are shown as themselves (the key checks' list of wrappers). */
 const EDGE = { test: (ch: string) => WRAPPER_CHARACTERS.has(ch) };
 
@@ -46,6 +59,11 @@ export function visibleChar(ch: string): string {
  * middle of the core are never shown beyond the usual first 4 / last 2.
  */
 export function visibleMask(value: string): string {
+  // A megabyte value shows the same mask as its two ends would: only the edges and the length are ever shown.
+  if (value.length > MAX_MASKED_CHARS) {
+    const ends = visibleMask(value.slice(0, MAX_MASKED_CHARS / 2) + value.slice(-MAX_MASKED_CHARS / 2));
+    return ends.replace(/ \(\d+ chars\)$/u, ` (${codePointLength(value)} chars)`);
+  }
   const chars = [...value];
   let start = 0;
   let end = chars.length;

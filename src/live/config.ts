@@ -2,7 +2,7 @@
 import { KeydoctorError } from '../core/errors.js';
 import { isLoopbackHost } from '../transport/types.js';
 import { redactUrlCredentials } from '../transport/rest.js';
-import type { EnvEvidence } from '../types/evidence.js';
+import type { Definition, EnvEvidence } from '../types/evidence.js';
 import type { LiveConfig, ProxySetting, TransportKind } from '../types/live-evidence.js';
 
 export const DEFAULT_REST_BASE = 'https://api.clarifai.com';
@@ -24,13 +24,57 @@ function winner(env: EnvEvidence, name: string) {
   return env.variables.get(name)?.winner;
 }
 
-/** The value of the first set variable among names (proxy variables come in both cases). */
+/**
+ * The shell's value of the first set variable among names (proxy variables come in both cases). Only the shell
+ * counts: a proxy named in a project's `.env` would choose where every key goes, and the project is not trusted.
+ */
 function firstSet(env: EnvEvidence, names: string[]): { name: string; value: string } | undefined {
   for (const name of names) {
-    const w = winner(env, name);
-    if (w && w.value.reveal().trim() !== '') return { name, value: w.value.reveal().trim() };
+    const shell = env.variables.get(name)?.definitions.find((d) => d.location.source === 'shell');
+    if (shell && shell.value.reveal().trim() !== '') return { name, value: shell.value.reveal().trim() };
   }
   return undefined;
+}
+
+/** Clarifai's own API hosts: the only bases a project file may choose on its own. */
+function isClarifaiHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/u, '');
+  return h === 'clarifai.com' || h.endsWith('.clarifai.com');
+}
+
+/**
+ * A base written in a project file (not the shell, not a flag) that is not Clarifai's over TLS receives no key: the
+ * folder being diagnosed may come from anyone, and would otherwise choose where the user's real PAT is sent.
+ */
+function refuseProjectBase(fromEnv: Definition | undefined, flagName: string, host: string, secure: boolean, shown: string): void {
+  if (!fromEnv || fromEnv.location.source === 'shell' || (secure && isClarifaiHost(host))) return;
+  const where = `${fromEnv.location.source}${fromEnv.location.line ? `:${fromEnv.location.line}` : ''}`;
+  throw new KeydoctorError(
+    'KD_ERR_NETWORK_POLICY',
+    `refusing to send keys to ${shown}: ${fromEnv.name} (from ${where}) points there, and a project file does not decide where keys go unless it is Clarifai's API. If you trust that server, pass ${flagName} ${shown}.`,
+  );
+}
+
+/**
+ * The plain-http rule applied to the first hop: an http:// proxy that is not on this machine sees every byte of an
+ * http:// request, key included, so it is refused like an http:// base (https through any proxy stays encrypted).
+ */
+function checkProxy(proxy: ProxySetting, raw: string, target: URL, allowInsecure: boolean): void {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new KeydoctorError('KD_ERR_NETWORK_POLICY', `${proxy.variable} is not a URL (${JSON.stringify(redactUrlCredentials(raw))}): fix it or unset it; keydoctor sends nothing through a proxy it cannot read.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new KeydoctorError('KD_ERR_NETWORK_POLICY', `${proxy.variable} uses ${url.protocol}, which keydoctor does not speak: use an http:// or https:// proxy URL, or unset it.`);
+  }
+  if (target.protocol === 'http:' && url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecure) {
+    throw new KeydoctorError(
+      'KD_ERR_NETWORK_POLICY',
+      `refusing to send the key in clear text through the proxy ${proxy.url} (from ${proxy.variable}): the base ${target.origin} is plain http://, so the proxy would read the key. Use an https:// base, set NO_PROXY for it, or pass --allow-insecure if you really mean it.`,
+    );
+  }
 }
 
 /** NO_PROXY as curl and Python's requests read it: `*`, host names, `.suffix` and `suffix` domain matches, optional ports. */
@@ -63,7 +107,7 @@ export function proxyFor(env: EnvEvidence, url: URL): ProxySetting | undefined {
 
 /** The raw proxy URL (with its credentials) for the transport; the evidence keeps only the redacted one. */
 export function rawProxyUrl(env: EnvEvidence, setting: ProxySetting): string {
-  return winner(env, setting.variable)?.value.reveal().trim() ?? setting.url;
+  return firstSet(env, [setting.variable])?.value ?? setting.url;
 }
 
 /** `api.clarifai.com` → `https://api.clarifai.com`; a trailing `/v2` and slashes are dropped (the probes add `/v2/…`). */
@@ -108,6 +152,7 @@ export function resolveConfig(env: EnvEvidence, options: ConfigOptions): Resolve
     const effectiveBase = normaliseGrpcTarget(configuredBase);
     const host = grpcHost(effectiveBase);
     if (!host || /\s/u.test(host)) return { config: { ...common, effectiveBase, tls: true }, skipped: `${where} is not a host:port: ${JSON.stringify(configuredBase)}` };
+    if (flag === undefined) refuseProjectBase(fromEnv, '--grpc-base', host, !isLoopbackHost(host), effectiveBase);
     // Plain gRPC only on loopback (the emulator); everything else is TLS, as Clarifai's stub does.
     return { config: { ...common, effectiveBase, tls: !isLoopbackHost(host) } };
   }
@@ -128,6 +173,8 @@ export function resolveConfig(env: EnvEvidence, options: ConfigOptions): Resolve
       `refusing to send the key in clear text to ${url.origin} (from ${where}): plain http:// is only used for loopback addresses. Use https://, or pass --allow-insecure if you really mean it.`,
     );
   }
+  if (flag === undefined) refuseProjectBase(fromEnv, '--base', url.hostname, url.protocol === 'https:', url.origin);
   const proxy = proxyFor(env, url);
+  if (proxy && !proxy.bypassed) checkProxy(proxy, rawProxyUrl(env, proxy), url, allowInsecure);
   return { config: { ...common, effectiveBase: url.origin + url.pathname.replace(/\/+$/u, ''), ...(proxy ? { proxy } : {}) } };
 }

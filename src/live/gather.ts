@@ -76,6 +76,9 @@ export async function gatherLiveEvidence(env: EnvEvidence, options: LiveOptions,
   const configured = configuredCredentials(env);
   if (configured.length === 0) return { ...base, skipped: 'no Clarifai credential is defined (CLARIFAI_PAT or CLARIFAI_API_KEY), so there was nothing to send' };
 
+  // One deadline for the whole live phase (two waves, plus --wait): however the network misbehaves, it ends.
+  const deadline = AbortSignal.timeout(liveBudgetMs(config.timeoutMs, options.waitS));
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   const transport = await (options.createTransport ? options.createTransport(config) : defaultTransport(config, env));
   const exchanges: Exchange[] = [];
   const sentTargets = targets.map((t, i) => ({ t, i })).filter(({ t }) => t.sent);
@@ -87,7 +90,7 @@ export async function gatherLiveEvidence(env: EnvEvidence, options: LiveOptions,
       : purpose === 'user' ? userRequest(auth)
       : purpose === 'user-scopes' ? userScopesRequest(auth)
       : targetRequest(target!.t, auth);
-    const ex = await runProbe(transport, req, { credential: c.id, purpose, ...(target ? { target: target.i } : {}), wave, authExpression: authExpression(c), now }, options.signal);
+    const ex = await runProbe(transport, req, { credential: c.id, purpose, ...(target ? { target: target.i } : {}), wave, authExpression: authExpression(c), now }, signal);
     if (record) exchanges.push(ex);
     options.onExchange?.(ex);
     return ex;
@@ -139,7 +142,7 @@ export async function gatherLiveEvidence(env: EnvEvidence, options: LiveOptions,
           return true;
         },
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
+        signal,
       });
     }
     const credentials = [...configured, ...candidates].map((c) => verdicts.get(c.id)!);
@@ -147,6 +150,11 @@ export async function gatherLiveEvidence(env: EnvEvidence, options: LiveOptions,
   } finally {
     await transport.close();
   }
+}
+
+/** The live phase's deadline: each wave may take one --timeout, a third for slack, and --wait adds its own seconds. */
+export function liveBudgetMs(timeoutMs: number, waitS = 0): number {
+  return 3 * timeoutMs + waitS * 1000;
 }
 
 function safeHost(url: string): string | undefined {

@@ -1,5 +1,5 @@
 // Runs one probe and turns the raw answer into an Exchange: Clarifai's status, the useful fields, or a classified failure.
-import { mask } from '../core/secret.js';
+import { mask, Redactor } from '../core/secret.js';
 import { statusCode } from '../providers/clarifai/api-table.js';
 import type { Transport, WireRequest, WireResponse } from '../transport/types.js';
 import type { ClarifaiStatus, Exchange, ProbePurpose } from '../types/live-evidence.js';
@@ -61,7 +61,7 @@ function fields(json: unknown): Pick<Exchange, 'scopes' | 'endpoints' | 'app' | 
 }
 
 /** The answer, judged only on whether it is Clarifai's: the meaning of the status is left to the checks. */
-export function interpret(res: WireResponse): Pick<Exchange, 'httpStatus' | 'status' | 'retryAfter' | 'contentType' | 'bodySnippet' | 'error' | 'scopes' | 'endpoints' | 'app' | 'user'> {
+export function interpret(res: WireResponse, redact: (text: string) => string = (t) => t): Pick<Exchange, 'httpStatus' | 'status' | 'retryAfter' | 'contentType' | 'bodySnippet' | 'error' | 'scopes' | 'endpoints' | 'app' | 'user'> {
   const head = {
     ...(res.httpStatus !== undefined ? { httpStatus: res.httpStatus } : {}),
     ...(res.retryAfter ? { retryAfter: res.retryAfter } : {}),
@@ -70,7 +70,8 @@ export function interpret(res: WireResponse): Pick<Exchange, 'httpStatus' | 'sta
   if (res.error) return { ...head, error: res.error };
   const status = parseClarifaiStatus(res.json);
   if (!status) {
-    const snippet = (res.text ?? (res.json !== undefined ? JSON.stringify(res.json) : '')).replace(/\s+/gu, ' ').trim().slice(0, 160);
+    // Redacted before it is cut: a server that echoes the Authorization header must not leave a cut key behind.
+    const snippet = redact((res.text ?? (res.json !== undefined ? JSON.stringify(res.json) : '')).replace(/\s+/gu, ' ').trim()).slice(0, 160);
     const kind = res.httpStatus === 407 ? 'proxy' : 'non-clarifai-body';
     const what = res.httpStatus === 407 ? 'a proxy asked for its own credentials (HTTP 407)' : `the answer${res.httpStatus !== undefined ? ` (HTTP ${res.httpStatus}${res.contentType ? `, ${res.contentType.split(';')[0]}` : ''})` : ''} is not a Clarifai response`;
     return { ...head, ...(snippet ? { bodySnippet: snippet } : {}), error: { kind, message: what } };
@@ -84,6 +85,8 @@ export async function runProbe(transport: Transport, req: WireRequest, meta: Pro
   const res = await transport.send(req, signal);
   const endMs = meta.now();
   const sent = res.error?.kind !== 'cannot-send';
+  const sentKey = new Redactor();
+  sentKey.add(req.authorization);
   return {
     credential: meta.credential,
     purpose: meta.purpose,
@@ -93,7 +96,7 @@ export async function runProbe(transport: Transport, req: WireRequest, meta: Pro
     url,
     ...(req.rpc ? { rpc: req.rpc } : {}),
     wave: sent ? meta.wave : 0,
-    ...interpret(res),
+    ...interpret(res, (t) => sentKey.redact(t)),
     startMs,
     endMs,
     ...(transport.viaProxy && sent ? { viaProxy: transport.viaProxy } : {}),

@@ -6,6 +6,8 @@ import { docsUrl } from '../version.js';
 import type { Finding, Severity } from '../types/diagnostic.js';
 import { isEnvLocation, isFileLocation, isGrpcLocation, isHttpLocation, type Location } from '../types/location.js';
 import type { Reporter } from './report.js';
+// C1 controls and bidi overrides are not escaped by JSON.stringify; as \uXXXX escapes they mean the same and show safely.
+import { terminalSafe } from '../core/terminal-safe.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -107,5 +109,5 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): ob
 
 /** A Reporter bound to the problem registry and scan root. */
 export function sarifReporter(options: Omit<SarifOptions, 'version'>): Reporter {
-  return (report) => `${JSON.stringify(toSarif(report.findings, { ...options, version: report.version }), null, 2)}\n`;
+  return (report) => terminalSafe(`${JSON.stringify(toSarif(report.findings, { ...options, version: report.version }), null, 2)}\n`);
 }

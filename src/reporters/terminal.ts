@@ -1,6 +1,7 @@
 // The terminal reporter: one group per category with ✓/!/✗, each finding with its culprit and fix, then a verdict.
 import { CATEGORIES, type Category, type Finding } from '../types/diagnostic.js';
 import { formatLocation } from '../types/location.js';
+import { terminalSafe } from '../core/terminal-safe.js';
 import type { SkipReason } from '../core/engine.js';
 import type { Reporter } from './report.js';
 import { makeStyle } from './style.js';
@@ -46,7 +47,7 @@ export const terminalReporter: Reporter = (report, options) => {
     lines.push(`${mark} ${title}`);
     for (const f of found) lines.push(...renderFinding(f, s, options.width));
   }
-  for (const note of report.notes ?? []) lines.push(...wrapLine('', s.dim(note), options.width));
+  for (const note of report.notes ?? []) lines.push(...wrapLine('', s.dim(terminalSafe(note)), options.width));
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
   lines.push('');
   const { blocking, exposures, rootCause } = report.summary;
@@ -68,16 +69,18 @@ export const terminalReporter: Reporter = (report, options) => {
 };
 
 function renderFinding(f: Finding, s: ReturnType<typeof makeStyle>, width: number | undefined): string[] {
+  // Messages quote servers, pasted text and file names: escaped before the reporter adds its own colours.
+  const t = terminalSafe;
   const sym = f.severity === 'error' ? s.red(s.fail) : f.severity === 'warning' ? s.yellow(s.warn) : s.cyan(s.info);
-  const out = wrapLine(`    ${sym} `, `${f.message} ${s.dim(`[${f.id}]`)}`, width);
-  if (f.location) out.push(...wrapLine(`      ${s.dim('at')} `, formatLocation(f.location), width));
-  for (const r of f.related ?? []) out.push(...wrapLine(`      ${s.dim('and')} `, formatLocation(r), width));
+  const out = wrapLine(`    ${sym} `, `${t(f.message)} ${s.dim(`[${t(f.id)}]`)}`, width);
+  if (f.location) out.push(...wrapLine(`      ${s.dim('at')} `, t(formatLocation(f.location)), width));
+  for (const r of f.related ?? []) out.push(...wrapLine(`      ${s.dim('and')} `, t(formatLocation(r)), width));
   if ('snippet' in (f.location ?? {}) && (f.location as { snippet?: string }).snippet) {
     // Code is shown as it is, cut at the edge rather than reflowed.
-    const snippet = (f.location as { snippet: string }).snippet;
+    const snippet = t((f.location as { snippet: string }).snippet);
     const room = width !== undefined ? Math.max(10, width - 8) : Infinity;
     out.push(`      ${s.dim('|')} ${[...snippet].length > room ? `${[...snippet].slice(0, room - 1).join('')}…` : snippet}`);
   }
-  out.push(...wrapLine(`      ${s.arrow} `, f.fix, width));
+  out.push(...wrapLine(`      ${s.arrow} `, t(f.fix), width));
   return out;
 }

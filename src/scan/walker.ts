@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { describeFsError, readTextFile } from '../sources/read-text-file.js';
+import { OUTSIDE_REASON, symlinkLeaves } from '../sources/inside.js';
 import { fileKind, type FileKind } from './languages.js';
 
 export type WalkItem = { type: 'file'; abs: string; rel: string; kind: FileKind } | { type: 'skip'; rel: string; reason: string };
@@ -98,6 +99,11 @@ export async function* walk(root: string, signal?: AbortSignal): AsyncGenerator<
         }
         if (!target.isFile()) {
           yield { type: 'skip', rel, reason: `symlink to a ${specialKind(target)}, not a regular file` };
+          continue;
+        }
+        // The scanned folder is untrusted: a link out of it (to ~/.bash_history) would print another file's lines.
+        if (symlinkLeaves(abs, root)) {
+          yield { type: 'skip', rel, reason: OUTSIDE_REASON };
           continue;
         }
       } else if (!e.isFile()) {

@@ -73,19 +73,11 @@ export function readEnvFile(
   placement: Pick<EnvFile, 'loaded' | 'reason' | 'priority'>,
 ): EnvFile {
   const result = readTextFile(path);
-  if (!result.ok) {
-    return {
-      path,
-      display,
-      ...placement,
-      text: '',
-      lines: [],
-      parsed: {},
-      entries: [],
-      hasBom: false,
-      hasCrlf: false,
-      unreadable: result.reason,
-    };
-  }
+  if (!result.ok) return unreadEnvFile(path, display, placement, result.reason);
   return { path, display, ...placement, ...parseEnvText(result.bytes) };
+}
+
+/** A dotenv file that was not read, and why. */
+export function unreadEnvFile(path: string, display: string, placement: Pick<EnvFile, 'loaded' | 'reason' | 'priority'>, reason: string): EnvFile {
+  return { path, display, ...placement, text: '', lines: [], parsed: {}, entries: [], hasBom: false, hasCrlf: false, unreadable: reason };
 }

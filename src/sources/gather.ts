@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import { KeydoctorError } from '../core/errors.js';
 import type { EnvEvidence } from '../types/evidence.js';
 import { discoverEnvFiles } from './discover.js';
-import { readEnvFile } from './dotenv-file.js';
+import { readEnvFile, unreadEnvFile } from './dotenv-file.js';
 import { gitFacts } from './git.js';
+import { OUTSIDE_REASON, symlinkLeaves } from './inside.js';
 import { resolveVariables } from './resolve.js';
 
 export interface GatherEnvOptions {
@@ -31,8 +32,12 @@ export function gatherEnvEvidence(options: GatherEnvOptions): EnvEvidence {
   for (const [k, v] of Object.entries(options.env)) if (v !== undefined) shell[k] = v;
   const candidates = discoverEnvFiles(projectDir, shell.NODE_ENV, options.envFiles ?? [], options.cwd ?? process.cwd());
   const git = gitFacts(projectDir, candidates.map((c) => c.path));
+  const named = new Set((options.envFiles ?? []).map((f) => resolve(options.cwd ?? process.cwd(), f)));
   const files = candidates.map((c) => {
-    const file = readEnvFile(c.path, c.display, { loaded: c.loaded, reason: c.reason, priority: c.priority });
+    const placement = { loaded: c.loaded, reason: c.reason, priority: c.priority };
+    // A project's own .env that links out of it is not read (a --env-file the user named is read wherever it is).
+    const leaves = !named.has(c.path) && !c.display.startsWith('..') && symlinkLeaves(c.path, projectDir);
+    const file = leaves ? unreadEnvFile(c.path, c.display, placement, OUTSIDE_REASON) : readEnvFile(c.path, c.display, placement);
     const tracked = git.tracked(c.path);
     const ignored = git.ignored(c.path);
     return { ...file, ...(tracked !== undefined ? { gitTracked: tracked } : {}), ...(ignored !== undefined ? { gitIgnored: ignored } : {}) };

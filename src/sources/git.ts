@@ -1,6 +1,6 @@
 // Asks git (when present) whether files are tracked or ignored; absent git means "unknown", never a guess.
-import { execFileSync } from 'node:child_process';
 import { relative, sep } from 'node:path';
+import { openGit, type GitSession } from './safe-git.js';
 
 export interface GitFacts {
   repo: boolean;
@@ -8,27 +8,19 @@ export interface GitFacts {
   ignored(path: string): boolean | undefined;
 }
 
-function git(cwd: string, args: string[], input?: string): string | undefined {
-  try {
-    return execFileSync('git', args, {
-      cwd,
-      encoding: 'utf8',
-      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
-      timeout: 5000,
-      ...(input === undefined ? {} : { input }),
-    });
-  } catch (error) {
-    // `git check-ignore` exits 1 when nothing is ignored; its stdout is still the answer.
-    const out = (error as { stdout?: string; status?: number }).stdout;
-    return (error as { status?: number }).status === 1 && typeof out === 'string' ? out : undefined;
-  }
+function git(session: GitSession | undefined, args: string[], input?: string): string | undefined {
+  const r = session?.sync(args, input === undefined ? {} : { input });
+  // `git check-ignore` exits 1 when nothing is ignored; its stdout is still the answer.
+  return r && (r.status === 0 || r.status === 1) ? r.stdout : undefined;
 }
 
 const UNKNOWN: GitFacts = { repo: false, tracked: () => undefined, ignored: () => undefined };
 
 export function gitFacts(projectDir: string, paths: readonly string[]): GitFacts {
   // The project folder's place inside the work tree (`sub/dir/`), or undefined outside a repository.
-  const prefix = git(projectDir, ['rev-parse', '--show-prefix']);
+  // One session: the repository's config is read once for the three calls.
+  const session = openGit(projectDir);
+  const prefix = git(session, ['rev-parse', '--show-prefix']);
   if (prefix === undefined) return UNKNOWN;
   const depth = prefix.trim().split('/').filter(Boolean).length;
   const toGit = (p: string) => relative(projectDir, p).split(sep).join('/');
@@ -39,11 +31,11 @@ export function gitFacts(projectDir: string, paths: readonly string[]): GitFacts
   const ignored = new Set<string>();
   if (rel.length > 0) {
     // --literal-pathspecs: a file named `*.env` or `:x` is a name, not a pattern.
-    const ls = git(projectDir, ['--literal-pathspecs', 'ls-files', '-z', '--', ...rel]);
+    const ls = git(session, ['--literal-pathspecs', 'ls-files', '-z', '--', ...rel]);
     if (ls === undefined) return { ...UNKNOWN, repo: true };
     // ls-files prints paths relative to the working folder, like the arguments.
     for (const f of ls.split('\0')) if (f) tracked.add(f);
-    const ci = git(projectDir, ['check-ignore', '--no-index', '-z', '--stdin'], rel.map((r) => `${r}\0`).join(''));
+    const ci = git(session, ['check-ignore', '--no-index', '-z', '--stdin'], rel.map((r) => `${r}\0`).join(''));
     if (ci === undefined) return { ...UNKNOWN, repo: true };
     for (const f of ci.split('\0')) if (f) ignored.add(f);
   }

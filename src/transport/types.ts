@@ -45,10 +45,13 @@ export interface Transport {
   close(): Promise<void>;
 }
 
-/** True for 127.0.0.0/8, ::1 and localhost: the only hosts keydoctor talks to without TLS by default. */
+/**
+ * True for 127.0.0.0/8, ::1 and localhost: the only hosts keydoctor talks to without TLS by default. `*.localhost`
+ * is not among them: it is resolved by the system's DNS, which may answer with any address.
+ */
 export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/gu, '').toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(?:\.\d{1,3}){3}$/u.test(h) || h === '::ffff:127.0.0.1';
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/u.test(h) || h === '::ffff:127.0.0.1';
 }
 
 /** The error codes Node and undici attach, mapped to what they mean for a user. */
@@ -71,7 +74,7 @@ export function classifyNetworkError(error: unknown): WireError {
   if (is(/CERT|SELF_SIGNED|ERR_TLS|ERR_SSL|EPROTO|UNABLE_TO_VERIFY/u) || /SSL routines|certificate|TLS/iu.test(text)) {
     return { kind: 'tls', message, ...(code ? { code } : {}) };
   }
-  if (is(/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/u) || /other side closed|socket hang up/iu.test(text)) {
+  if (is(/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|KD_CONNECT_GAVE_UP)$/u) || /other side closed|socket hang up/iu.test(text)) {
     return { kind: 'reset', message, ...(code ? { code } : {}) };
   }
   if (is(/^(UND_ERR_INVALID_ARG|ERR_INVALID_CHAR|ERR_HTTP_INVALID_HEADER_VALUE)$/u) || /invalid .*header|header value/iu.test(text)) {

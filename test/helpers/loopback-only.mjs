@@ -4,6 +4,8 @@ import net from 'node:net';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3}|\[::1\])$/iu;
 const original = net.Socket.prototype.connect;
+/** Every refused attempt, so a test can assert that keydoctor's own policy stopped a request before any connection. */
+const blocked = (globalThis[Symbol.for('keydoctor.test.blockedConnects')] ??= []);
 
 function targetHost(args) {
   let first = args[0];
@@ -19,6 +21,7 @@ function targetHost(args) {
 net.Socket.prototype.connect = function guardedConnect(...args) {
   const host = targetHost(args);
   if (host !== undefined && !LOOPBACK.test(host)) {
+    blocked.push(host);
     const error = Object.assign(new Error(`connect ECONNREFUSED ${host} (blocked: tests reach loopback only)`), {
       code: 'ECONNREFUSED',
       syscall: 'connect',

@@ -21,7 +21,8 @@ export const check = defineCheck({
       const found: Finding[] = [];
       if (!file.loaded || file.unreadable) continue;
       for (const e of file.entries) {
-        const count = [...e.value].filter((ch) => ch === '\uFFFD').length;
+        let count = 0;
+        for (let i = e.value.indexOf('\uFFFD'); i !== -1; i = e.value.indexOf('\uFFFD', i + 1)) count++;
         if (count === 0) continue;
         found.push(
           finding(meta, {

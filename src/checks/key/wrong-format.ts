@@ -1,5 +1,5 @@
 // Flags a key whose length is not 32 or that has non-hex characters, once quotes, whitespace and other copy damage are set aside.
-import { KEY_LENGTH, type KeyAnalysis } from '../../providers/clarifai/key-format.js';
+import { codePointLength, KEY_LENGTH, type KeyAnalysis } from '../../providers/clarifai/key-format.js';
 import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, replaceFix, subject } from './lib/targets.js';
 
@@ -33,7 +33,7 @@ export const check = defineCheck({
     return keyLikeTargets(ctx).flatMap((t) => {
       if (t.sessionToken) return [];
       const a = t.analysis;
-      const length = [...a.core].length;
+      const length = codePointLength(a.core);
       if (length === KEY_LENGTH && a.nonHex.length === 0) return [];
       const problems: string[] = [];
       if (length !== KEY_LENGTH) {

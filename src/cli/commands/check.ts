@@ -35,8 +35,16 @@ export function diagnoseOptionsFrom(values: Record<string, unknown>, ctx: Comman
 /** Stops the probes on Ctrl-C: in-flight requests are aborted and the report shows what was learnt. */
 export function abortOnStop(ctx: CommandContext): AbortSignal {
   const controller = new AbortController();
-  ctx.io.onStop(() => controller.abort());
+  ctx.io.onStop((signal = 'SIGINT') => controller.abort(Object.assign(new Error(`interrupted by ${signal}`), { name: 'AbortError', signal })));
   return controller.signal;
+}
+
+/** 130 after SIGINT, 143 after SIGTERM (128 + the signal's number, as shells report it), or undefined if not stopped. */
+export function stoppedExitCode(signal: AbortSignal, ctx: CommandContext): number | undefined {
+  if (!signal.aborted) return undefined;
+  const name = (signal.reason as { signal?: string } | undefined)?.signal === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+  ctx.err(`keydoctor: stopped by ${name}; the check did not finish, so what is above is incomplete.\n`);
+  return name === 'SIGTERM' ? 143 : 130;
 }
 
 export const command: Command = {
@@ -97,6 +105,7 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error, refused netwo
 (KD_ERR_NETWORK_POLICY) or keydoctor failed.
 `,
   async run(values, positionals, ctx) {
+    const signal = abortOnStop(ctx);
     const result = await diagnose({
       ...diagnoseOptionsFrom(values, ctx),
       command: 'check',
@@ -105,10 +114,15 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error, refused netwo
       envFiles: stringList(values['env-file']),
       expect: stringList(values.expect),
       cwd: ctx.io.cwd,
-      signal: abortOnStop(ctx),
+      signal,
       redactor: ctx.redactor,
+    }).catch((error: unknown) => {
+      if (signal.aborted) return undefined;
+      throw error;
     });
-    return renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx);
+    if (!result) return stoppedExitCode(signal, ctx)!;
+    const code = renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx);
+    return stoppedExitCode(signal, ctx) ?? code;
   },
 };
 

@@ -80,7 +80,7 @@ Stops cleanly on Ctrl+C (SIGINT) or SIGTERM; exit code 0, or 2 for a bad option 
         `Press Ctrl+C to stop.\n`,
     );
 
-    await new Promise<void>((resolve) => ctx.io.onStop(resolve));
+    await new Promise<void>((resolve) => ctx.io.onStop(() => resolve()));
     await emulator.close();
     if (logFile) await new Promise<void>((resolve) => logFile!.end(resolve));
     ctx.err(`keydoctor emulator stopped after ${emulator.requests} request${emulator.requests === 1 ? '' : 's'}.\n`);

@@ -3,6 +3,7 @@
 // Facts (see the auth facts §1.2): every observed API key and PAT is 32 lowercase hex characters;
 // whether uppercase is accepted is unknown; the API answers "Invalid format of key." for malformed ones.
 import { codePointLabel } from '../../core/visible.js';
+import { codePointLength } from '../../core/visible.js';
 
 export const KEY_LENGTH = 32;
 export const KEY_PATTERN = /^[0-9a-f]{32}$/u;
@@ -220,8 +221,18 @@ function at(ch: string, index: number): CharAt {
 /** `Key`, `Bearer`, `Token`, optionally after `Authorization:`, followed by a separator and more. */
 const SCHEME = /^((?:authorization\s*[:=]\s*)?(?:key|bearer|token))(?:[ \t]+|[ \t]*[:=][ \t]*)(?=\S)/iu;
 
+export { codePointLength };
+
+/** Characters examined one by one; a value longer than this is not a key, whatever the rest of it holds. */
+const MAX_ANALYZED_CHARS = 4096;
+
 /** Peels the layers a copy-paste adds around a key, records each, and classifies what is left. */
 export function analyzeKeyValue(raw: string, options: { sessionToken?: boolean } = {}): KeyAnalysis {
+  if (raw.length > MAX_ANALYZED_CHARS) {
+    // Bounded work per value: an 8 MB line is judged from its start and its length, not character by character.
+    const head = analyzeKeyValue(raw.slice(0, MAX_ANALYZED_CHARS), options);
+    return { ...head, raw, length: codePointLength(raw), trailingWhitespace: [], core: head.core + raw.slice(MAX_ANALYZED_CHARS) };
+  }
   const chars = [...raw];
   const a: KeyAnalysis = {
     raw,

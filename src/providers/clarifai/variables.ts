@@ -31,3 +31,20 @@ export function clarifaiVariable(name: string): ClarifaiVariable | undefined {
 export function looksLikeSecretName(name: string): boolean {
   return CLARIFAI_CREDENTIAL_NAMES.includes(name) || /(KEY|TOKEN|PAT|SECRET|PASSW|CREDENTIAL|AUTH)/iu.test(name);
 }
+
+/** 24 or more letters and digits in a row: the shape of a key (Clarifai's are 32 hex), whatever the variable is named. */
+const KEY_SHAPED_RUN = /[A-Za-z0-9]{24,}/u;
+
+/** The password in `scheme://user:password@host` (a proxy URL), if there is one. */
+export function urlPassword(value: string): string | undefined {
+  // A URL's credentials sit in its first characters: a megabyte value is not searched end to end.
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:([^/@\s]+)@/iu.exec(value.slice(0, 2048).trim())?.[1];
+}
+
+/**
+ * A value that must be masked by its shape, not its name: `CLARIFAI_PW=<hex>`, `VITE_CLARIFAI=<key>`, a key pasted
+ * into CLARIFAI_USER_ID, `CLARIFAI_BEARER="Key <hex>"`, or a URL that carries a password.
+ */
+export function looksLikeSecretValue(value: string): boolean {
+  return KEY_SHAPED_RUN.test(value) || urlPassword(value) !== undefined;
+}

@@ -4,12 +4,12 @@
 // commit's added lines are read once; oldest first, so the first sighting of a key is the commit that introduced it and
 // a file that mentions Clarifai early counts as Clarifai code later on. Memory stays bounded: one line, one file's
 // added lines of one commit (1 MB at most), and one entry per distinct key and path.
-import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { KeydoctorError } from '../../core/errors.js';
+import { gitAvailable, openGit } from '../../sources/safe-git.js';
 import { Secret } from '../../core/secret.js';
 import type { HistoryEvidence, HistoryKey, SourceLanguage } from '../../types/code-evidence.js';
 import { Doc } from '../doc.js';
@@ -52,11 +52,8 @@ function languageOf(path: string): SourceLanguage {
 }
 
 function git(root: string, args: string[]): string | undefined {
-  try {
-    return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
-  } catch {
-    return undefined;
-  }
+  const r = openGit(root)?.sync(args, { timeoutMs: 10_000 });
+  return r?.status === 0 ? r.stdout : undefined;
 }
 
 /** `.keydoctorignore` files of the working tree, per folder, applied to history paths as the walk applies them. */
@@ -117,12 +114,7 @@ function suppressed(list: { line: number; ids: string[] }[], line: number): bool
 export async function gatherHistory(root: string, options: GatherHistoryOptions = {}): Promise<HistoryEvidence> {
   const inside = git(root, ['rev-parse', '--is-inside-work-tree']);
   if (inside === undefined) {
-    let hasGit = true;
-    try {
-      execFileSync('git', ['--version'], { stdio: 'ignore', timeout: 10_000 });
-    } catch {
-      hasGit = false;
-    }
+    const hasGit = gitAvailable(root);
     throw new KeydoctorError('KD_ERR_USAGE', hasGit ? `--history reads git history, but ${root} is not in a git repository.` : '--history needs git, and git was not found on PATH.');
   }
   const shallow = git(root, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
@@ -184,12 +176,17 @@ export async function gatherHistory(root: string, options: GatherHistoryOptions 
 
   const args = [
     // git's delta-base cache (96 MB by default) dominates the memory of a long `log -p`; 32 MB read as fast here.
-    '-C', root, '-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'core.deltaBaseCacheLimit=32m', 'log', '--all', '--reverse', '-p', '--unified=0',
+    '-c', 'core.quotePath=false', '-c', 'core.deltaBaseCacheLimit=32m', 'log', '--all', '--reverse', '-p', '--unified=0',
     '--no-color', '--no-ext-diff', '--no-textconv', '--no-mailmap', '--diff-filter=d', '--relative', '--src-prefix=a/',
     '--dst-prefix=b/', '--date=short', `--format=${COMMIT_MARK}%h %ad`,
   ];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn('git', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' } });
+    const child = openGit(root)?.spawn(args);
+    if (!child) {
+      reject(new KeydoctorError('KD_ERR_USAGE', '--history needs git, and git was not found on PATH.'));
+      return;
+    }
+    child.stdin.end();
     let stderr = '';
     const abort = () => child.kill('SIGTERM');
     options.signal?.addEventListener('abort', abort, { once: true });

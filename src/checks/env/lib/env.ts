@@ -1,7 +1,7 @@
 // Shared vocabulary of the env checks: which names hold credentials, how to show a value, how to point at a line.
 import { visibleChar, visibleMask } from '../../../core/visible.js';
-import { analyzeKeyValue } from '../../../providers/clarifai/key-format.js';
-import { CLARIFAI_CREDENTIAL_NAMES, CLARIFAI_VARIABLE_NAMES, looksLikeSecretName } from '../../../providers/clarifai/variables.js';
+import { analyzeKeyValue, codePointLength } from '../../../providers/clarifai/key-format.js';
+import { CLARIFAI_CREDENTIAL_NAMES, CLARIFAI_VARIABLE_NAMES, looksLikeSecretName, looksLikeSecretValue, urlPassword } from '../../../providers/clarifai/variables.js';
 import { finding, type CheckContext, type CheckMeta } from '../../../types/check.js';
 import type { Finding, Severity } from '../../../types/diagnostic.js';
 import type { EnvFile } from '../../../types/evidence.js';
@@ -39,9 +39,18 @@ export function looksLikeRealSecret(value: string): boolean {
  * A value as it may be printed: secrets masked with their odd characters spelled out, other values
  * quoted with their odd characters spelled out.
  */
+/** A value that is not a secret is quoted up to this many characters. */
+const MAX_SHOWN_CHARS = 120;
+
 export function showValue(name: string, value: string): string {
-  if (looksLikeSecretName(name)) return visibleMask(value);
-  return `"${[...value].map((ch) => (ch === ' ' ? ch : visibleChar(ch))).join('')}"`;
+  const password = urlPassword(value);
+  // A proxy URL stays readable (which host, which port); only its password is hidden.
+  if (password !== undefined && !/[A-Za-z0-9]{24,}/u.test(value.replace(password, ''))) return `"${value.replace(`:${password}@`, ':****@')}"`;
+  if (looksLikeSecretName(name) || looksLikeSecretValue(value)) return visibleMask(value);
+  // Bounded output: a 5 MB value is shown by its start and its length, not printed whole in every finding.
+  const chars = [...value.slice(0, MAX_SHOWN_CHARS + 1)];
+  const shown = chars.slice(0, MAX_SHOWN_CHARS).map((ch) => (ch === ' ' ? ch : visibleChar(ch))).join('');
+  return chars.length > MAX_SHOWN_CHARS ? `"${shown}…" (${codePointLength(value).toLocaleString('en-US')} chars)` : `"${shown}"`;
 }
 
 /** `.env:3` or `.env:3:14`. */
