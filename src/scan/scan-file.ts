@@ -11,6 +11,7 @@ import { extractPython } from './extractors/python.js';
 import { extractShell } from './extractors/shell.js';
 import { extractYaml } from './extractors/yaml.js';
 import { extractClarifaiUsage } from './extractors/clarifai-usage.js';
+import { extractJsLoaders, extractNotebookMagics, extractPythonLoaders, extractShellLoaders } from './extractors/env-loaders.js';
 import { isManifestOnly } from './manifests/index.js';
 import { scanManifest, withDependencies } from './manifests/scan.js';
 import { shebangKind, type FileKind } from './languages.js';
@@ -73,21 +74,27 @@ const runners = {
   },
   shell(doc: Doc) {
     extractShell(doc);
+    extractShellLoaders(doc);
     extractClarifaiUsage(doc, 'shell');
     extractCredentialFlow(doc, 'shell');
   },
   js(doc: Doc) {
     extractJs(doc);
+    extractJsLoaders(doc);
     extractClarifaiUsage(doc, 'js');
     extractCredentialFlow(doc, 'js');
   },
   python(doc: Doc) {
     extractPython(doc);
+    extractPythonLoaders(doc);
     extractClarifaiUsage(doc, 'python');
     extractCredentialFlow(doc, 'python');
   },
   markdown(doc: Doc) {
     extractMarkdown(doc, runners);
+  },
+  magics(doc: Doc) {
+    extractNotebookMagics(doc);
   },
   dockerfile(doc: Doc) {
     extractDockerfile(doc, extractShell);
