@@ -45,7 +45,7 @@ const text = fc
   .array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 3 }) }), { maxLength: 40 })
   .map((parts) => parts.join(''))
   // Lone surrogates cannot be written as UTF-8; Python would never see them.
-  .filter((t) => t.isWellFormed());
+  .filter((t) => !/[\uD800-\uDFFF]/u.test(t.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/gu, "")));
 
 test('generated .env files: parse_stream and dotenv_values agree with the real python-dotenv', { skip }, () => {
   const seed = Date.now() % 2 ** 31;
