@@ -6,6 +6,7 @@ import { processFindings } from '../core/pipeline.js';
 import { Redactor } from '../core/secret.js';
 import { CLARIFAI_VARIABLE_NAMES } from '../providers/clarifai/variables.js';
 import { gatherEnvEvidence } from '../sources/gather.js';
+import { withLoaders } from '../sources/loaders/index.js';
 import type { Check } from '../types/check.js';
 import type { Finding } from '../types/diagnostic.js';
 import type { Evidence } from '../types/evidence.js';
@@ -120,14 +121,17 @@ export async function runDiagnosis(options: DiagnoseOptions, redactor: Redactor 
   // Whatever variable the code's credential comes from (API_KEY, REACT_APP_…) is probed and judged like CLARIFAI_PAT.
   codeNames.push(...(code?.credentials ?? []).flatMap((c) => c.envNames));
   const expected = [...new Set([...CLARIFAI_VARIABLE_NAMES, ...(options.expect ?? []), ...codeNames])];
-  const env = gatherEnvEvidence({
+  let env = gatherEnvEvidence({
     projectDir,
     env: options.env ?? process.env,
     expected,
     ...(options.envFiles ? { envFiles: options.envFiles } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });
-  const evidence: Evidence = { env, ...(code ? { code } : {}) };
+  // Hook (issue #12): how the app really loads its environment, from the code's loaders; files and winners follow it.
+  const loaded = code ? withLoaders(env, code) : undefined;
+  if (loaded) env = loaded.env;
+  const evidence: Evidence = { env, ...(code ? { code } : {}), ...(loaded ? { loaders: loaded.loaders } : {}) };
   collectSecrets(evidence, redactor);
   for (const literal of code?.keyLiterals ?? []) if (literal.value.length >= MIN_KEY_LITERAL_LENGTH) redactor.add(literal.value);
   if (!options.offline) {

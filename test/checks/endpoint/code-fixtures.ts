@@ -9,6 +9,7 @@ import { runChecks } from '../../../src/core/engine.js';
 import { CLARIFAI_VARIABLE_NAMES } from '../../../src/providers/clarifai/variables.js';
 import { applySuppressions, gatherCodeEvidence } from '../../../src/scan/index.js';
 import { gatherEnvEvidence } from '../../../src/sources/gather.js';
+import { withLoaders } from '../../../src/sources/loaders/index.js';
 import type { Check } from '../../../src/types/check.js';
 import type { Finding } from '../../../src/types/diagnostic.js';
 import { fixtureCases, testBadAndGoodExist } from '../fixture-runner.js';
@@ -22,9 +23,11 @@ function shellEnv(dir: string): Record<string, string> {
 export async function runCodeFixture(fixture: string, checks: readonly Check[]): Promise<Finding[]> {
   const dir = resolve(fixture);
   const expected = [...CLARIFAI_VARIABLE_NAMES];
-  const env = gatherEnvEvidence({ projectDir: dir, cwd: dir, env: shellEnv(dir), expected });
+  const gathered = gatherEnvEvidence({ projectDir: dir, cwd: dir, env: shellEnv(dir), expected });
   const code = await gatherCodeEvidence(dir, { workers: 0 });
-  const findings = runChecks(checks, { evidence: { env, code }, options: { expected } });
+  // As runDiagnosis does: the code's loaders decide which files are loaded and with which rules.
+  const { env, loaders } = withLoaders(gathered, code);
+  const findings = runChecks(checks, { evidence: { env, code, loaders }, options: { expected } });
   return applySuppressions(findings, code.suppressions);
 }
 
