@@ -428,7 +428,10 @@ function nothingLoadsReason(f: EnvFile, loaders: LoaderEvidence): string {
   const reads = loaders.entryPoints.flatMap((e) => e.chain.flatMap((r) => r.reads.map((x) => ({ r, x }))));
   const elsewhere = reads.find((p) => p.x.exists);
   const missing = reads.find((p) => !p.x.exists);
-  if (missing) return `${missing.r.label} reads ${missing.x.display}, which does not exist, not ${f.display}`;
+  if (missing) {
+    const folder = dirname(f.display);
+    return `${missing.r.label} looks for ${missing.x.display}, which does not exist (${missing.x.why})${folder !== '.' && !folder.startsWith('..') ? `, and never looks in ${folder}/` : ''}`;
+  }
   if (elsewhere) return `the app's loaders read ${[...new Set(reads.filter((p) => p.x.exists).map((p) => p.x.display))].join(', ')}, not ${f.display}`;
   const what: string[] = [];
   if (runtimes.has('python')) what.push('the Python code never calls load_dotenv()');

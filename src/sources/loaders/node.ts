@@ -80,6 +80,8 @@ export function parseScript(name: string, command: string, projectDir: string, r
     const bin = words[0];
     if (!bin) continue;
     if (FRAMEWORK_BINS[bin]) {
+      // `next lint`, `next telemetry`, `expo install`: the framework's CLI, but not the app.
+      if (/^(?:lint|telemetry|info|install|doctor|prebuild|upgrade|login|whoami)$/u.test(words[1] ?? '')) continue;
       framework = { tool: FRAMEWORK_BINS[bin]!, verb: words[1] ?? '' };
       tooling = false;
       continue;

@@ -1,0 +1,57 @@
+// Fixture projects for the loader checks: each bad.*/good.* folder is a small project whose expected.json holds the
+// loader model keydoctor builds for it (entry points, loaders, files read) and every env finding, compared whole.
+// Set KD_WRITE_EXPECTED=1 to write a missing expected.json (never done silently; review it before committing).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { envChecks } from '../../../src/checks/env/index.js';
+import { runChecks } from '../../../src/core/engine.js';
+import { CLARIFAI_VARIABLE_NAMES } from '../../../src/providers/clarifai/variables.js';
+import { applySuppressions, gatherCodeEvidence } from '../../../src/scan/index.js';
+import { gatherEnvEvidence } from '../../../src/sources/gather.js';
+import { withLoaders } from '../../../src/sources/loaders/index.js';
+import type { Check } from '../../../src/types/check.js';
+import { fixtureCases } from '../fixture-runner.js';
+import { describeCodeFixtures } from '../endpoint/code-fixtures.js';
+
+function shellEnv(dir: string): Record<string, string> {
+  const path = join(dir, 'env.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
+}
+
+/** The loader model and the env findings of one fixture project, as plain data. */
+export async function loaderOutcome(fixture: string, projectSub = '.'): Promise<unknown> {
+  const dir = resolve(fixture, projectSub);
+  const expected = [...CLARIFAI_VARIABLE_NAMES];
+  const code = await gatherCodeEvidence(dir, { workers: 0 });
+  const { env, loaders } = withLoaders(gatherEnvEvidence({ projectDir: dir, cwd: dir, env: shellEnv(dir), expected }), code);
+  const findings = applySuppressions(runChecks(envChecks, { evidence: { env, code, loaders }, options: { expected } }), code.suppressions);
+  return {
+    entryPoints: loaders.entryPoints.map((e) => ({
+      name: e.name,
+      runtime: e.runtime,
+      chain: e.chain.map((r) => ({ loader: r.loader, label: r.label, override: r.override, reads: r.reads.map((f) => `${f.display}${f.exists ? '' : ' (missing)'}`) })),
+    })),
+    files: env.files.map((f) => `${f.display}: ${f.reason}`),
+    findings: findings.map((f) => ({ id: f.id, severity: f.severity, message: f.message, fix: f.fix, ...(f.location ? { location: f.location } : {}) })),
+  };
+}
+
+export function describeLoaderFixtures(checkDir: string, check: Check): void {
+  describeCodeFixtures(checkDir, check);
+  describe(`${check.meta.id} expected outputs`, () => {
+    for (const name of fixtureCases(checkDir)) {
+      test(`${name} matches expected.json`, async () => {
+        const dir = join(checkDir, name);
+        const file = join(dir, 'expected.json');
+        const actual = await loaderOutcome(dir);
+        if (!existsSync(file)) {
+          if (process.env.KD_WRITE_EXPECTED === '1' && !process.env.CI) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+          assert.fail(`${name}: no expected.json${process.env.KD_WRITE_EXPECTED === '1' ? ' (written: review it)' : ' (KD_WRITE_EXPECTED=1 writes it)'}`);
+        }
+        assert.deepEqual(actual, JSON.parse(readFileSync(file, 'utf8')));
+      });
+    }
+  });
+}
