@@ -4,6 +4,8 @@ import { check as noCredential } from './no-credential.js';
 import { check as fileNotLoaded } from './file-not-loaded.js';
 import { check as nothingLoadsFile } from './nothing-loads-file.js';
 import { check as loaderMissesFile } from './loader-misses-file.js';
+import { check as bomFirstName } from './bom-first-name.js';
+import { check as sourcedCrlf } from './sourced-crlf.js';
 import { check as unreadableFile } from './unreadable-file.js';
 import { check as ignoredLine } from './ignored-line.js';
 import { check as nearMissName } from './near-miss-name.js';
@@ -24,6 +26,8 @@ export const envChecks: Check[] = [
   noCredential,
   nothingLoadsFile,
   loaderMissesFile,
+  bomFirstName,
+  sourcedCrlf,
   fileNotLoaded,
   unreadableFile,
   ignoredLine,

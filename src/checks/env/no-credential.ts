@@ -19,6 +19,8 @@ export const check: Check = {
     // A credential sitting in a file nothing loads is reported by env/file-not-loaded, which can say why.
     const stranded = evidence.env.files.some((f) => !f.loaded && names.some((n) => Object.hasOwn(f.parsed, n) && !isPlaceholder(f.parsed[n]!)));
     if (stranded) return [];
+    // A BOM that python-dotenv keeps in the first name is env/bom-first-name's: the credential is there, misnamed.
+    if (evidence.env.files.some((f) => f.loaded && names.some((n) => Object.hasOwn(f.parsed, `\uFEFF${n}`)))) return [];
     const loaded = evidence.env.files.filter((f) => f.loaded);
     const readable = loaded.filter((f) => !f.unreadable).map((f) => f.display);
     const unreadable = loaded.filter((f) => f.unreadable).map((f) => `${f.display} could not be read: ${f.unreadable}`);
