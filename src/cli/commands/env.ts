@@ -3,7 +3,7 @@ import { collectSecrets } from '../../core/diagnose-offline.js';
 import { showValue } from '../../checks/env/lib/env.js';
 import { CLARIFAI_VARIABLE_NAMES } from '../../providers/clarifai/variables.js';
 import { gatherEnvEvidence } from '../../sources/gather.js';
-import type { EnvEvidence, ResolvedVariable } from '../../types/evidence.js';
+import type { EntryPoint, EnvEvidence, LoaderEvidence, ResolvedVariable } from '../../types/evidence.js';
 import type { EnvLocation } from '../../types/location.js';
 import { stringList, type Command } from '../command.js';
 import { makeStyle } from '../../reporters/style.js';
@@ -69,6 +69,7 @@ export const command: Command = {
     json: { type: 'boolean' },
     'env-file': { type: 'string', multiple: true },
     expect: { type: 'string', multiple: true },
+    'no-scan': { type: 'boolean' },
   },
   help: `Usage: keydoctor env [DIR] [options]
 
@@ -85,6 +86,10 @@ Options:
   --json               Print the table as JSON
   --env-file PATH      Also load this dotenv file, consulted before .env (repeatable)
   --expect NAME        Also show this variable (repeatable)
+  --no-scan            Do not read the code: files are assumed loaded as dotenv would (no loader chains)
+
+Unless --no-scan, the code is scanned for the loaders each entry point runs (dotenv, python-dotenv,
+node --env-file, Next.js/Vite, shell source…), and the table shows what those loaders produce.
 
 Examples:
   keydoctor env
@@ -93,13 +98,22 @@ Examples:
 `,
   async run(values, positionals, ctx) {
     const expect = stringList(values.expect);
-    const env = gatherEnvEvidence({
+    let env = gatherEnvEvidence({
       projectDir: positionals[0] ?? '.',
       env: ctx.io.env,
       envFiles: stringList(values['env-file']),
       expected: [...CLARIFAI_VARIABLE_NAMES, ...expect],
       cwd: ctx.io.cwd,
     });
+    // Hook (issue #12): the loaders each entry point runs decide which files are loaded, in which order, with which rules.
+    let loaders: LoaderEvidence | undefined;
+    if (!values['no-scan']) {
+      const { gatherCodeEvidence } = await import('../../scan/index.js');
+      const { withLoaders } = await import('../../sources/loaders/index.js');
+      const modelled = withLoaders(env, await gatherCodeEvidence(env.projectDir));
+      env = modelled.env;
+      loaders = modelled.loaders;
+    }
     collectSecrets({ env }, ctx.redactor);
     // Near misses (clarifai_pat, CLARIFAI-PAT) are listed too, so a slip is visible next to the real name.
     const mentions = [...env.variables.keys()].filter((n) => /clarifai/iu.test(n)).sort();
@@ -113,7 +127,7 @@ Examples:
         ...(f.gitTracked !== undefined ? { gitTracked: f.gitTracked } : {}),
         ...(f.gitIgnored !== undefined ? { gitIgnored: f.gitIgnored } : {}),
       }));
-      ctx.out(`${JSON.stringify({ projectDir: env.projectDir, variables: rows, files }, null, 2)}\n`);
+      ctx.out(`${JSON.stringify({ projectDir: env.projectDir, variables: rows, files, ...(loaders ? { entryPoints: loaders.entryPoints.map(entryJson), notLoaded: loaders.unloaded.map(({ display, reason, fix }) => ({ file: display, reason, fix })) } : {}) }, null, 2)}\n`);
       return 0;
     }
     const s = makeStyle(ctx.color, ctx.unicode);
@@ -133,7 +147,45 @@ Examples:
       const line = row.map((cell, j) => cell + ' '.repeat(widths[j]! - [...cell].length)).join('  ').trimEnd();
       return i === 0 ? s.bold(line) : row[1] === '<not set>' ? s.dim(line) : line;
     });
-    ctx.out(`${lines.join('\n')}\n\n${sourceNotes(env).join('\n')}\n`);
+    ctx.out(`${lines.join('\n')}\n\n${loaders ? `${loaderLines(loaders, s).join('\n')}\n\n` : ''}${sourceNotes(env).join('\n')}\n`);
     return 0;
   },
 };
+
+function entryJson(e: EntryPoint) {
+  return {
+    name: e.name,
+    runtime: e.runtime,
+    cwd: e.cwd,
+    ...(e.framework ? { framework: e.framework } : {}),
+    chain: e.chain.map((r) => ({
+      loader: r.loader,
+      label: r.label,
+      ...(r.at ? { at: r.at } : {}),
+      rules: r.rules,
+      override: r.override,
+      setsEnvironment: r.setsEnvironment,
+      reads: r.reads.map((f) => ({ file: f.display, exists: f.exists, why: f.why })),
+      ...(r.note ? { note: r.note } : {}),
+    })),
+  };
+}
+
+/** Per entry point: the loader chain, each file it reads (in order) and why; then the files nothing loads. */
+function loaderLines(loaders: LoaderEvidence, s: ReturnType<typeof makeStyle>): string[] {
+  const out = [s.bold('HOW THE APP LOADS ITS ENVIRONMENT')];
+  if (loaders.entryPoints.length === 0) out.push('  no entry point found in the code: files are assumed loaded as dotenv would');
+  for (const e of loaders.entryPoints) {
+    out.push(`  ${e.name} (${e.runtime}, runs from ${e.cwd === '' ? '.' : e.cwd})${e.framework ? `: ${e.framework.tool} in ${e.framework.mode} mode, ${e.framework.publicPrefix || 'no'} prefix ships to the browser` : ''}`);
+    if (e.chain.length === 0) out.push(`    ${s.arrow} no loader: only the shell environment reaches it`);
+    e.chain.forEach((r, i) => {
+      const where = r.at ? ` at ${r.at.file}${r.at.line ? `:${r.at.line}` : ''}${r.at.script ? ` ("${r.at.script}" script)` : ''}` : '';
+      out.push(`    ${i + 1}. ${r.label.trim()}${where}: ${r.rules} rules, ${r.override ? 'overrides the shell' : 'the shell wins'}${r.setsEnvironment ? '' : ', values stay in the code (not the environment)'}`);
+      for (const f of r.reads) out.push(`       ${f.exists ? 'reads' : 'looks for'} ${f.display}${f.exists ? '' : ' (missing)'}: ${f.why}`);
+      if (r.note) out.push(`       note: ${r.note}`);
+    });
+  }
+  for (const u of loaders.unloaded) out.push(`  ${s.arrow} ${u.display} is not loaded: ${u.reason}. ${u.fix}`);
+  for (const u of loaders.uncertain) out.push(`  ${s.arrow} not sure: ${u}`);
+  return out;
+}

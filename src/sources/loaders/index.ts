@@ -3,12 +3,18 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { CodeEvidence, EnvLoaderSite } from '../../types/code-evidence.js';
 import type { EntryPoint, EnvEvidence, EnvFile, EnvFileEntry, LoaderEvidence, LoaderFileRead, LoaderRun } from '../../types/evidence.js';
+import { visibleChar } from '../../core/visible.js';
 import { readEnvFile } from '../dotenv-file.js';
 import { readTextFile } from '../read-text-file.js';
 import { resolveVariables } from '../resolve.js';
 import { frameworkFiles, nodeCodeLoader, parseScript, type Reader } from './node.js';
 import { findDotenv, parsePythonDotenv, pythonDotenvValues, pythonText } from './python-dotenv.js';
 import { shellValues } from './shell.js';
+
+/** Text from the scanned folder (snippets, paths) never carries a control character to the terminal. */
+export function safeText(text: string): string {
+  return text.replace(/\p{Cc}/gu, (c) => visibleChar(c));
+}
 
 /** find_dotenv walks to the file system's root; keydoctor follows it this many folders above the project. */
 const MAX_PARENTS = 3;
@@ -47,7 +53,7 @@ function pythonRun(site: EnvLoaderSite, projectDir: string, read: Reader): Loade
   const cwd = notebook ? dirname(abs) : projectDir;
   const run: LoaderRun = {
     loader: site.loader,
-    label: site.snippet.length > 80 ? `${site.snippet.slice(0, 77)}…` : site.snippet,
+    label: safeText(site.snippet.length > 80 ? `${site.snippet.slice(0, 77)}…` : site.snippet),
     at: { file: site.file, line: site.line },
     reads: [],
     override: site.override === true,
@@ -87,7 +93,7 @@ function shellRun(site: EnvLoaderSite, projectDir: string, read: Reader): Loader
   const base = site.pathBase === 'file' ? dirname(join(projectDir, site.file)) : projectDir;
   const run: LoaderRun = {
     loader: 'shell',
-    label: site.snippet,
+    label: safeText(site.snippet),
     at: { file: site.file, line: site.line },
     reads: [],
     // A sourced assignment replaces whatever the shell had.
@@ -164,7 +170,7 @@ function toolRuns(projectDir: string, read: Reader, code: CodeEvidence): LoaderR
 
 /** The loader model for a project folder, from what the scan found. */
 export function modelLoaders(projectDir: string, code: CodeEvidence, nodeEnv?: string): LoaderEvidence {
-  const read: Reader = (path, why) => ({ path, display: relative(projectDir, path) || basename(path), exists: isFile(path), why });
+  const read: Reader = (path, why) => ({ path, display: safeText(relative(projectDir, path) || basename(path)), exists: isFile(path), why: safeText(why) });
   const sites = code.envLoaders ?? [];
   const entryPoints: EntryPoint[] = [];
   const uncertain: string[] = [];
@@ -231,6 +237,7 @@ export function modelLoaders(projectDir: string, code: CodeEvidence, nodeEnv?: s
   }
   const tools = toolRuns(projectDir, read, code);
   if (tools.length) entryPoints.push({ name: 'tools that load .env themselves', runtime: pyFiles.size > 0 ? 'python' : 'node', cwd: '.', chain: tools });
+  for (const e of entryPoints) for (const r of e.chain) if (r.note) r.note = safeText(r.note);
   for (const e of entryPoints) for (const r of e.chain) if (r.note?.startsWith('the path is an expression')) uncertain.push(`${r.at?.file ?? e.name}${r.at?.line ? `:${r.at.line}` : ''}: ${r.note}`);
   return { entryPoints, unloaded: [], uncertain };
 }
@@ -399,6 +406,8 @@ export function applyLoaders(env: EnvEvidence, loaders: LoaderEvidence, code?: C
   const overriding = new Map<string, LoaderRun>();
   for (const x of runs) if (x.run.override) for (const f of x.run.reads) if (!overriding.has(f.path)) overriding.set(f.path, x.run);
   for (const v of variables.values()) {
+    const won = v.winner && v.winner.location.source !== 'shell' ? out.find((f) => f.display === v.winner!.location.source) : undefined;
+    if (won && won.reason.startsWith('loaded by ')) v.why = `${v.why} (${won.reason})`;
     const shellDef = v.definitions.find((d) => d.location.source === 'shell');
     const fileDef = v.definitions.find((d) => d.location.source !== 'shell' && overriding.has(out.find((f) => f.display === d.location.source)?.path ?? ''));
     if (shellDef && fileDef) {

@@ -142,7 +142,7 @@ export function flowFamily(nodeEnv: string | undefined): string[] {
 /** What one dotenv / dotenv-flow / loadEnvFile call found in code reads. `cwd` is the folder the app runs from. */
 export function nodeCodeLoader(site: EnvLoaderSite, projectDir: string, cwd: string, nodeEnv: string | undefined, read: Reader): LoaderRun {
   const base = site.pathBase === 'file' ? join(projectDir, site.file, '..') : cwd;
-  const label = site.snippet.length > 80 ? `${site.snippet.slice(0, 77)}…` : site.snippet;
+  const label = (site.snippet.length > 80 ? `${site.snippet.slice(0, 77)}…` : site.snippet).replace(/\p{Cc}/gu, '?');
   const run: LoaderRun = {
     loader: site.loader,
     label,
