@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../dist/emulator/index.js';
-import { runDiagnosis } from '../../dist/live/diagnose.js';
+import { diagnose } from "../../dist/core/diagnose.js";
 
 const LATENCY_MS = 100;
 const RUNS = 15;
@@ -27,7 +27,7 @@ writeFileSync(join(dir, '.env'), `CLARIFAI_PAT="${PAT}\\n"\nCLARIFAI_API_KEY=${K
 const logs = [];
 const emulator = await startEmulator({ state, latencyMs: LATENCY_MS, log: (l) => logs.push(l) });
 const env = { CLARIFAI_API_BASE: emulator.restUrl, CLARIFAI_PAT: STALE };
-const options = { projectDir: dir, env, cwd: dir, call: 'POST /v2/models/general-image-recognition/outputs' };
+const options = { projectDir: dir, env, cwd: dir, live: true, call: 'POST /v2/models/general-image-recognition/outputs' };
 
 function depth(entries) {
   const d = new Map();
@@ -38,7 +38,7 @@ function depth(entries) {
 
 try {
   const cold = performance.now();
-  await runDiagnosis(options);
+  await diagnose(options);
   const coldMs = performance.now() - cold;
   const times = [];
   let waves = 0;
@@ -47,7 +47,7 @@ try {
   for (let i = 0; i < RUNS; i++) {
     logs.length = 0;
     const t = performance.now();
-    const r = await runDiagnosis(options);
+    const r = await diagnose(options);
     times.push(performance.now() - t);
     waves = Math.max(waves, r.evidence.live.waves);
     requests = logs.length;

@@ -79,7 +79,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     }
     return await runCommand(first, rest, ctx);
   } catch (error) {
-    return reportError(error, ctx);
+    return reportError(error, ctx, wantsJson(argv));
   }
 }
 
@@ -93,7 +93,15 @@ async function runCommand(name: string, argv: string[], ctx: ReturnType<typeof m
   return command.run(values, positionals, ctx);
 }
 
-function reportError(error: unknown, ctx: ReturnType<typeof makeContext>): number {
+/** Whether the command line asked for JSON: then a refusal or usage error is JSON on stdout too. */
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((a, i) => a === '--json' || a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
+}
+
+function reportError(error: unknown, ctx: ReturnType<typeof makeContext>, json: boolean): number {
+  const code = error instanceof KeydoctorError ? error.code : 'KD_ERR_INTERNAL';
+  const text = error instanceof KeydoctorError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  if (json) ctx.out(`${JSON.stringify({ version: VERSION, error: { code, message: text } }, null, 2)}\n`);
   if (error instanceof KeydoctorError) {
     ctx.err(`keydoctor: ${error.message} (${error.code})\n`);
     return EXIT.usage;

@@ -23,7 +23,7 @@ function key(f: Finding): string {
   return `${f.id}\u0000${f.location ? formatLocation(f.location) : ''}\u0000${f.message}`;
 }
 
-export function processFindings(findings: readonly Finding[], redactor: Redactor): Finding[] {
+export function processFindings(findings: readonly Finding[], redactor: Redactor, order: 'category' | 'emitted' = 'category'): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const f of findings.map((x) => redactFinding(x, redactor))) {
@@ -33,7 +33,8 @@ export function processFindings(findings: readonly Finding[], redactor: Redactor
       out.push(f);
     }
   }
-  const order = (f: Finding) => CATEGORIES.indexOf(f.category);
+  if (order === 'emitted') return out;
+  const rank = (f: Finding) => CATEGORIES.indexOf(f.category);
   // Stable sort: within a category, errors first, then the order checks emitted them (most likely cause first).
-  return out.sort((a, b) => order(a) - order(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  return out.sort((a, b) => rank(a) - rank(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }

@@ -1,5 +1,6 @@
 // Masking for credentials: a Secret renders only its mask, and a Redactor scrubs known secrets from free text.
 import { inspect } from 'node:util';
+import { analyzeKeyValue } from '../providers/clarifai/key-format.js';
 
 const MIN_REVEAL_LENGTH = 12;
 /** Values shorter than this are not treated as secrets to scrub from free text (too many false hits). */
@@ -110,18 +111,19 @@ export class Redactor {
   }
 }
 
-/** The value itself plus the forms it is commonly printed in: trimmed, unquoted, without a scheme word. */
+/**
+ * The value itself plus the forms it is commonly printed in: trimmed, with the copy-paste damage undone
+ * (the key checks' own analysis), and every visible run an invisible character or space splits it into.
+ */
 export function secretVariants(raw: string): string[] {
-  const out = new Set<string>([raw]);
-  let core = raw.trim();
-  out.add(core);
-  core = core.replace(/^["'`“”‘’]+|["'`“”‘’]+$/gu, '').trim();
-  out.add(core);
-  core = core.replace(/^(key|bearer|token)\s+/iu, '');
-  out.add(core);
-  // Invisible characters split a key; the visible run between them is still the secret.
-  for (const part of core.split(/[\s\u200B-\u200D\u2060\uFEFF\u00A0\u00AD\u202A-\u202E\u2066-\u2069]+/u)) {
-    if (part.length >= 16) out.add(part);
+  const out = new Set<string>([raw, raw.trim()]);
+  // Values far longer than a key are scrubbed as given: analysing megabytes per secret would not be linear work.
+  if (raw.length <= 4096) {
+    const a = analyzeKeyValue(raw);
+    out.add(a.cleaned);
+    out.add(a.core);
+    const start = a.scheme !== undefined ? raw.indexOf(a.scheme) + a.scheme.length : 0;
+    for (const part of raw.slice(start).split(/[\s\p{Cf}\p{Zs}"'`“”‘’„‚«»‹›＂＇<>]+/u)) if (part.length >= 16) out.add(part);
   }
   return [...out].filter((v) => v.length > 0);
 }

@@ -1,4 +1,5 @@
 // Shows a masked credential with its hidden problems made visible: `⟨"⟩3f9a…c1⟨U+200B⟩⏎ (36 chars)`.
+import { WRAPPER_CHARACTERS } from '../providers/clarifai/key-format.js';
 import { mask } from './secret.js';
 
 const NAMED: Record<string, string> = {
@@ -18,8 +19,8 @@ export function codePointLabel(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Quote characters are visible already, so they are shown as themselves. */
-const EDGE = /["'`“”‘’„‚«»‹›＂＇<>]/u;
+/** Quote characters are visible already, so they are shown as themselves (the key checks' list of wrappers). */
+const EDGE = { test: (ch: string) => WRAPPER_CHARACTERS.has(ch) };
 
 /** A scheme word pasted before the key is not secret, so it is shown as typed: `Bearer␠3f9a…00`. */
 const SCHEME = /^(?:key|bearer|token)[ \t]+(?=\S)/iu;

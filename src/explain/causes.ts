@@ -337,13 +337,13 @@ const BY_CODE: Record<number, CodeRule> = {
     const missing = missingScopes(clues);
     return [
       cause(
-        'permissions/insufficient-scopes',
+        'permissions/missing-scopes',
         'error',
         `The key lacks a scope this call needs${missing.length > 0 ? ` (Clarifai names ${missing.join(', ')})` : ''}.`,
         'Create a key or PAT with the needed scopes (`keydoctor routes <RPC>` lists what each call needs; "All" covers everything) and use it.',
       ),
       cause(
-        'permissions/pat-only-endpoint',
+        'permissions/app-key-on-pat-route',
         'warning',
         'If the call is a PAT-only endpoint (ListApps, the key-management calls and the other PATAuth RPCs), an app-specific API key cannot make it with any scope; which code Clarifai returns for that is not documented.',
         'Check the endpoint with `keydoctor routes <RPC>` and use a PAT where it says "PAT only".',

@@ -1,11 +1,11 @@
 // `explain()`: paste what Clarifai or an SDK said, get the causes as findings, most likely first, secrets masked.
-import { redactFinding } from '../core/pipeline.js';
+import { diagnoseLocal, type Result } from '../core/diagnose.js';
 import { Redactor } from '../core/secret.js';
 import { STATUS_DESCRIPTIONS, statusDescription } from '../providers/clarifai/status-descriptions.js';
 import type { Finding } from '../types/diagnostic.js';
-import { detailsFindings, headerFindings, httpFindings, statusFindings, type Clues } from './causes.js';
+import { cluesOf } from '../checks/pasted/pasted-error.js';
+import { detailsFindings } from './causes.js';
 import { clientMessageFindings } from './client-messages.js';
-import { echoIsSecret } from './echoed-key.js';
 import { MAX_INPUT_CHARS, observe, type InputForm, type Observation, type PastedStatus } from './parse.js';
 
 export { MAX_INPUT_CHARS, type InputForm } from './parse.js';
@@ -94,39 +94,16 @@ function notRecognised(text: string): string {
   return 'Not recognised: no Clarifai status code, status name, known error message or HTTP status found. Paste the full response body or the SDK\'s error output.';
 }
 
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const k = `${f.id}\u0000${f.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-export function explain(text: string, options: ExplainOptions = {}): ExplainResult {
+/** Explains pasted text; the engine's Result for the same paste comes with it (the CLI prints its envelope). */
+export function explainWithResult(text: string, options: ExplainOptions = {}): { explanation: ExplainResult; result: Result } {
   const input = typeof text === 'string' ? text : String(text ?? '');
   const obs = observe(input);
   const redactor = options.redactor ?? new Redactor();
-  for (const s of obs.secrets) if (echoIsSecret(s)) redactor.add(s);
-
-  const clues: Clues = { text: obs.text, ...(obs.status ? { status: obs.status } : {}), ...(obs.httpStatus !== undefined ? { httpStatus: obs.httpStatus } : {}), ...(obs.authorization ? { authorization: obs.authorization } : {}) };
+  // The engine judges the paste like any other evidence; the causes keep the order of the advice.
+  const result = diagnoseLocal({ pasted: input, command: 'explain', order: 'emitted', redactor });
+  const findings = result.findings;
+  const clues = cluesOf(obs);
   const client = clientMessageFindings(obs.text);
-  let main: Finding[] = [];
-  if (obs.status) {
-    main = statusFindings(obs.status, clues);
-    // A pasted header that is visibly wrong is the most specific cause any auth failure can have.
-    if ([11008, 11009].includes(obs.status.code)) main = [...headerFindings(obs.authorization), ...main];
-    for (const other of obs.others) {
-      main.push(...(other.details !== undefined ? statusFindings(other, { ...clues, status: other }) : statusFindings({ ...other, details: '' }, { ...clues, status: other })));
-    }
-  } else if (obs.httpStatus !== undefined) {
-    main = [...headerFindings(obs.authorization), ...httpFindings(obs.httpStatus, clues)];
-  } else {
-    // No answer in the text, but the request it shows (a curl line, a headers dump) can be wrong on its own.
-    main = headerFindings(obs.authorization);
-  }
-  const findings = dedupe([...client, ...main]).map((f) => redactFinding(f, redactor));
 
   const recognised = findings.length > 0 || obs.status !== undefined || obs.httpStatus !== undefined;
   const status: ExplainStatus | undefined = obs.status
@@ -152,12 +129,20 @@ export function explain(text: string, options: ExplainOptions = {}): ExplainResu
   }
 
   return {
-    recognised,
-    summary: redactor.redact(recognised ? summarise(obs, status, findings, client) : notRecognised(obs.text)),
-    form: obs.status || obs.httpStatus !== undefined ? obs.form : client.length > 0 ? 'client-message' : recognised ? 'request' : 'none',
-    ...(status ? { status } : {}),
-    ...(obs.httpStatus !== undefined ? { httpStatus: obs.httpStatus } : {}),
-    findings,
-    notes,
+    result,
+    explanation: {
+      recognised,
+      summary: redactor.redact(recognised ? summarise(obs, status, findings, client) : notRecognised(obs.text)),
+      form: obs.status || obs.httpStatus !== undefined ? obs.form : client.length > 0 ? 'client-message' : recognised ? 'request' : 'none',
+      ...(status ? { status } : {}),
+      ...(obs.httpStatus !== undefined ? { httpStatus: obs.httpStatus } : {}),
+      findings,
+      notes,
+    },
   };
+}
+
+/** Paste what Clarifai or an SDK said; get the causes as findings, most likely first, secrets masked. */
+export function explain(text: string, options: ExplainOptions = {}): ExplainResult {
+  return explainWithResult(text, options).explanation;
 }

@@ -1,6 +1,6 @@
 // Which values to probe: the credential each variable sends, then — only if it fails — the values it could have been.
 import { Secret } from '../core/secret.js';
-import { codePointLabel } from '../core/visible.js';
+import { analyzeKeyValue, pasteDamage } from '../providers/clarifai/key-format.js';
 import { CLARIFAI_CREDENTIAL_NAMES, clarifaiVariable, looksLikeSecretName } from '../providers/clarifai/variables.js';
 import type { EnvEvidence } from '../types/evidence.js';
 import type { EnvLocation } from '../types/location.js';
@@ -29,48 +29,12 @@ export function configuredCredentials(env: EnvEvidence): PendingCredential[] {
   return out;
 }
 
-const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF\u00A0\u00AD\u202A-\u202E\u2066-\u2069]/gu;
-const QUOTES = /^["'`“”‘’„«»]+|["'`“”‘’„«»]+$/gu;
-const SCHEME = /^(key|bearer|token)\s+/iu;
-
-function whitespaceName(s: string): string {
-  if (/^\r?\n$/u.test(s)) return s.includes('\r') ? 'CRLF line ending' : 'newline';
-  if (/^\r$/u.test(s)) return 'carriage return (\\r)';
-  if (/^ +$/u.test(s)) return s.length === 1 ? 'space' : `${s.length} spaces`;
-  if (/^\t+$/u.test(s)) return 'tab';
-  return 'whitespace';
-}
-
-/** The value with the usual copy-paste damage undone, and a phrase saying what was undone ("the trailing newline is removed"). */
+/** The value with the usual copy-paste damage undone (the key checks' own analysis), and a phrase saying what was undone. */
 export function cleanValue(raw: string): { value: string; change: string } | undefined {
-  const changes: string[] = [];
-  let s = raw;
-  const lead = /^\s+/u.exec(s)?.[0];
-  const trail = /\s+$/u.exec(s)?.[0];
-  s = s.trim();
-  const removed = (name: string) => `${name} ${/spaces$/u.test(name) ? 'are' : 'is'} removed`;
-  if (lead) changes.push(`the leading ${removed(whitespaceName(lead))}`);
-  if (trail) changes.push(`the trailing ${removed(whitespaceName(trail))}`);
-  const unquoted = s.replace(QUOTES, '').trim();
-  if (unquoted !== s) changes.push('the surrounding quotes are removed');
-  s = unquoted;
-  const scheme = SCHEME.exec(s);
-  if (scheme) {
-    changes.push(`the "${scheme[0].trim()} " prefix is removed (keydoctor adds "Key " itself)`);
-    s = s.slice(scheme[0].length);
-  }
-  const invisible = [...new Set(s.match(INVISIBLE) ?? [])];
-  if (invisible.length > 0) {
-    changes.push(`the invisible ${invisible.map(codePointLabel).join(', ')} ${invisible.length === 1 ? 'character is' : 'characters are'} removed`);
-    s = s.replace(INVISIBLE, '');
-  }
-  const inner = s.replace(/\s+/gu, '');
-  if (inner !== s) {
-    changes.push('the whitespace inside it is removed');
-    s = inner;
-  }
-  if (s === raw || s === '' || changes.length === 0) return undefined;
-  return { value: s, change: changes.join(' and ') };
+  const a = analyzeKeyValue(raw);
+  const changes = pasteDamage(a);
+  if (a.cleaned === raw || a.cleaned === '' || changes.length === 0) return undefined;
+  return { value: a.cleaned, change: changes.join(' and ') };
 }
 
 /**

@@ -1,7 +1,8 @@
 // The SARIF 2.1.0 reporter (GitHub code scanning and other viewers): one rule per check, one result per finding, masked snippets only.
 import { pathToFileURL } from 'node:url';
 import { fingerprint } from '../core/baseline.js';
-import type { CheckMeta } from '../types/check.js';
+import type { Problem } from '../checks/registry.js';
+import { docsUrl } from '../version.js';
 import type { Finding, Severity } from '../types/diagnostic.js';
 import { isEnvLocation, isFileLocation, isGrpcLocation, isHttpLocation, type Location } from '../types/location.js';
 import type { Reporter } from './report.js';
@@ -9,8 +10,8 @@ import type { Reporter } from './report.js';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export interface SarifOptions {
-  /** Every check keydoctor can run: the rules table lists them all, found or not. */
-  checks: readonly CheckMeta[];
+  /** Every registered problem: the rules table lists them all, found or not. */
+  problems: readonly Pick<Problem, 'id' | 'title' | 'description' | 'severity' | 'category'>[];
   /** The scanned folder; file locations are relative to it (`%SRCROOT%`). */
   root?: string;
   version: string;
@@ -25,10 +26,11 @@ function ruleName(id: string): string {
     .join('');
 }
 
-function rule(meta: Pick<CheckMeta, 'id' | 'title' | 'description' | 'severity' | 'category'>) {
-  const docs = `docs/checks/${meta.id}.md`;
+function rule(meta: SarifOptions['problems'][number]) {
+  const docs = docsUrl(meta.id);
   return {
     id: meta.id,
+    helpUri: docs,
     name: ruleName(meta.id),
     shortDescription: { text: meta.title },
     fullDescription: { text: meta.description },
@@ -69,9 +71,9 @@ function location(l: Location) {
 }
 
 export function toSarif(findings: readonly Finding[], options: SarifOptions): object {
-  const rules = options.checks.map(rule);
+  const rules = options.problems.map(rule);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  // Findings from outside the check list (an internal crash) still need a rule to point at.
+  // A finding whose id is not registered is a bug the registry test catches; it still needs a rule to point at.
   for (const f of findings) {
     if (!index.has(f.id)) {
       index.set(f.id, rules.length);
@@ -103,7 +105,7 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): ob
   };
 }
 
-/** A Reporter bound to the check list and scan root. */
+/** A Reporter bound to the problem registry and scan root. */
 export function sarifReporter(options: Omit<SarifOptions, 'version'>): Reporter {
   return (report) => `${JSON.stringify(toSarif(report.findings, { ...options, version: report.version }), null, 2)}\n`;
 }

@@ -3,6 +3,7 @@ import type { Secret } from '../core/secret.js';
 import type { EnvLocation } from './location.js';
 import type { CodeEvidence } from './code-evidence.js';
 import type { LiveEvidence } from './live-evidence.js';
+import type { Observation } from '../explain/parse.js';
 
 /** One assignment in a dotenv file, located; `value` is what dotenv.parse gives for this occurrence. */
 export interface EnvFileEntry {
@@ -142,10 +143,22 @@ export interface LoaderEvidence {
   uncertain: string[];
 }
 
+/** Text the user pasted (`keydoctor explain`): what the API or an SDK said, parsed. */
+export interface PastedEvidence {
+  text: string;
+  observation: Observation;
+}
+
+/** Everything observed, by kind; a kind is absent when it was not gathered (offline, no code, nothing pasted). */
 export interface Evidence {
-  env: EnvEvidence;
-  /** How each entry point loads its environment; absent when the code was not scanned. */
+  env?: EnvEvidence;
+  /** How each entry point loads its environment (src/sources/loaders); absent when the code was not scanned. */
   loaders?: LoaderEvidence;
   code?: CodeEvidence;
   live?: LiveEvidence;
+  pasted?: PastedEvidence;
 }
+
+/** The kinds of evidence a check can require. */
+export type EvidenceKind = keyof Evidence;
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['env', 'code', 'live', 'pasted', 'loaders'];

@@ -3,19 +3,20 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Check } from '../../src/types/check.js';
-import { finding } from '../../src/types/check.js';
+import { defineCheck, finding } from '../../src/types/check.js';
 import { describeFixtures, runFixtureDir } from './fixture-runner.js';
 
 const here = join(fileURLToPath(import.meta.url), '..', 'fixture-runner');
 
 /** Reports whenever CLARIFAI_PAT is set, wherever from: enough to exercise the runner. */
-const patIsSet: Check = {
+const patIsSet: Check = defineCheck({
   meta: { id: 'key/test-pat-is-set', category: 'key', severity: 'info', title: 'PAT set', description: 'test only' },
+  requires: ['env'],
   run: ({ evidence }) => {
     const winner = evidence.env.variables.get('CLARIFAI_PAT')?.winner;
     return winner ? [finding(patIsSet.meta, { message: 'CLARIFAI_PAT is set.', fix: 'Nothing.', location: winner.location })] : [];
   },
-};
+});
 
 describeFixtures(here, patIsSet);
 

@@ -43,8 +43,8 @@ test('--verbose lists every request as a curl command with its answer', async ()
 test('--json keeps the documented shape', async () => {
   const r = await runCli(['check', project(), '--json', '--rpc', 'ListApps'], { env: { CLARIFAI_API_BASE: w.restUrl, CLARIFAI_API_KEY: T.appKey } });
   const json = JSON.parse(r.stdout) as { version: string; findings: { id: string }[] };
-  assert.deepEqual(Object.keys(json), ['version', 'findings']);
-  assert.ok(json.findings.some((f) => f.id === 'permissions/live-app-key-on-pat-route'));
+  assert.deepEqual(Object.keys(json).slice(0, 7), ['version', 'command', 'findings', 'checks', 'categories', 'credentials', 'summary']);
+  assert.ok(json.findings.some((f) => f.id === 'permissions/app-key-on-pat-route'));
 });
 
 test('plain http:// to a non-loopback host is refused: KD_ERR_NETWORK_POLICY, exit 2, nothing sent', async () => {

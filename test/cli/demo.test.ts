@@ -11,7 +11,7 @@ const stateKeys = (JSON.parse(readFileSync(`${DEMO_PROJECT}emulator-state.json`,
 test('the demo finds the planted faults, says they are planted, and exits 0', async () => {
   const r = await runCli(['demo']);
   assert.equal(r.code, 0, r.stderr);
-  for (const id of ['env/live-other-source-works', 'env/near-miss-name', 'permissions/live-public-model-needs-pat', 'key/whitespace']) {
+  for (const id of ['env/live-other-source-works', 'env/near-miss-name', 'permissions/app-key-public-model', 'key/whitespace']) {
     assert.ok(r.stdout.includes(`[${id}]`), `missing ${id}`);
   }
   assert.match(r.stdout, /the value in \.env line 3 is valid once the trailing space is removed; your shell's value is the one being sent/u);
@@ -31,7 +31,7 @@ test('demo --json is the check JSON shape, and --transport grpc works too', asyn
   const json = await runCli(['demo', '--json']);
   assert.equal(json.code, 0);
   const parsed = JSON.parse(json.stdout) as { findings: { id: string }[] };
-  assert.ok(parsed.findings.some((f) => f.id === 'permissions/live-public-model-needs-pat'));
+  assert.ok(parsed.findings.some((f) => f.id === 'permissions/app-key-public-model'));
   const grpc = await runCli(['demo', '--transport', 'grpc']);
   assert.equal(grpc.code, 0);
   assert.match(grpc.stdout, /Live: gRPC 127\.0\.0\.1:\d+ \(plain, loopback\)/u);

@@ -49,7 +49,7 @@ test('keydoctor env: per entry point the loader chain, each file read and why; t
   assert.ok(!r.stdout.includes('npm run lint'), 'eslint is not an entry point');
   assert.ok(!r.stdout.includes(KEY));
   const json = await runCli(['env', dir, '--json'], { env: { PATH: process.env.PATH } });
-  const parsed = JSON.parse(json.stdout) as { entryPoints: { name: string; chain: { loader: string; reads: { file: string; exists: boolean }[] }[] }[] };
+  const parsed = (JSON.parse(json.stdout) as { env: { entryPoints: { name: string; chain: { loader: string; reads: { file: string; exists: boolean }[] }[] }[] } }).env;
   assert.deepEqual(parsed.entryPoints.map((e) => [e.name, e.chain.map((c) => [c.loader, c.reads.map((f) => `${f.file}:${f.exists}`)])]), [
     ['npm start', [['node --env-file', ['config/.env:true']]]],
   ]);

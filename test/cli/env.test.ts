@@ -45,7 +45,7 @@ test('keydoctor env --json: the same facts as data, masked', () =>
     const r = await runCli(['env', dir, '--json', '--expect', 'MY_CLARIFAI_KEY'], { env: shell });
     assert.equal(r.code, 0);
     for (const key of ALL_KEYS) assert.ok(!r.stdout.includes(key), 'no full key in the JSON');
-    const data = JSON.parse(r.stdout) as { variables: { name: string; set: boolean; source: string | null; overrideSource: string | null; definitions: { source: string; wins: boolean }[]; notLoaded: { source: string; reason: string }[] }[]; files: { file: string; loaded: boolean }[] };
+    const data = (JSON.parse(r.stdout) as { env: unknown }).env as { variables: { name: string; set: boolean; source: string | null; overrideSource: string | null; definitions: { source: string; wins: boolean }[]; notLoaded: { source: string; reason: string }[] }[]; files: { file: string; loaded: boolean }[] };
     const pat = data.variables.find((v) => v.name === 'CLARIFAI_PAT')!;
     assert.equal(pat.source, 'shell');
     assert.equal(pat.overrideSource, '.env.local:1');

@@ -42,8 +42,11 @@ test('explain - reads standard input', async () => {
 test('--json prints the documented shape with findings as check --json has them', async () => {
   const r = await runCli(['explain', NONE_BODY, '--json']);
   assert.equal(r.code, 1);
-  const out = JSON.parse(r.stdout) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(out), ['version', 'recognised', 'summary', 'form', 'status', 'httpStatus', 'findings', 'notes']);
+  const envelope = JSON.parse(r.stdout) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(envelope).filter((k) => k !== 'notes'), [...['version', 'command', 'findings', 'checks', 'categories', 'credentials', 'summary'], 'explain']);
+  assert.equal(envelope.command, 'explain');
+  const out = { ...(envelope.explain as Record<string, unknown>), findings: envelope.findings } as Record<string, unknown>;
+  assert.deepEqual(Object.keys(envelope.explain as object), ['recognised', 'summary', 'form', 'status', 'httpStatus']);
   assert.equal(out.recognised, true);
   assert.deepEqual(out.status, { code: 11009, name: 'CONN_KEY_NOT_FOUND', description: 'API key not found', details: 'invalid key(None)' });
   assert.equal(out.httpStatus, null);
@@ -75,7 +78,8 @@ test('not recognised: exit 2 with a clear message on stderr, nothing on stdout',
 test('not recognised with --json: the JSON still goes to stdout, exit 2', async () => {
   const r = await runCli(['explain', '-', '--json'], { stdin: '\u0000\u0001\u0002binary\u0000\u0000\u0000\u0000\u0000' });
   assert.equal(r.code, 2);
-  const out = JSON.parse(r.stdout) as { recognised: boolean; status: unknown; findings: unknown[]; summary: string };
+  const envelope = JSON.parse(r.stdout) as { explain: { recognised: boolean; status: unknown; summary: string }; findings: unknown[] };
+  const out = { ...envelope.explain, findings: envelope.findings };
   assert.equal(out.recognised, false);
   assert.equal(out.status, null);
   assert.deepEqual(out.findings, []);

@@ -7,7 +7,9 @@ const FAKE_KEY = '3f9a6d0c8b7e4a2190f1c3d5e7b90000';
 async function json(args: string[]): Promise<{ code: number; body: Record<string, any> }> {
   const r = await runCli(['routes', ...args, '--json']);
   assert.equal(r.stderr, '');
-  return { code: r.code, body: JSON.parse(r.stdout) };
+  const envelope = JSON.parse(r.stdout);
+  assert.equal(envelope.command, 'routes');
+  return { code: r.code, body: envelope.routes };
 }
 
 test('an RPC name, any case: auth in words, scopes, every route', async () => {

@@ -106,7 +106,7 @@ const CASES: Case[] = [
   { name: '11004', text: body(11004, 'Monthly request limit exceeded'), first: 'limits/monthly-limit' },
   { name: '11005 docs example with a string code', text: '{"status": {"code": "CONN_THROTTLED", "description": "Making too many requests", "details": "exceeded limit of 15 requests per second"}}', code: 11005, first: 'limits/throttled', says: /15 per second/u },
   { name: '11006', text: body(11006, 'Account limits exceeded'), first: 'limits/account-limits' },
-  { name: '11007 names the missing scopes', text: body(11007, 'API key has insufficient scopes', 'missing scopes: Models_Get, Predict'), ids: ['permissions/insufficient-scopes', 'permissions/pat-only-endpoint'], says: /Models_Get, Predict/u },
+  { name: '11007 names the missing scopes', text: body(11007, 'API key has insufficient scopes', 'missing scopes: Models_Get, Predict'), ids: ['permissions/missing-scopes', 'permissions/app-key-on-pat-route'], says: /Models_Get, Predict/u },
   { name: '11100', text: body(11100, 'Bad request format'), first: 'endpoint/bad-request-format' },
   { name: '11101 model id not found (clarifai-python #47)', text: body(11101, 'Resource does not exist', "model_id 'general-v1.3' not found. Check the url of your request."), ids: ['endpoint/resource-not-found', 'permissions/wrong-owner'], says: /general-v1\.3/u },
   { name: '11101 app does not exist (wrong PAT/user, clarifai-python #548)', text: body(11101, 'Resource does not exist', 'app does not exist'), first: 'env/wrong-user-or-app' },
@@ -181,7 +181,7 @@ const CASES: Case[] = [
     notes: /ambiguous.*11008, 11009 \(verified\)/su,
   },
   { name: 'HTTP/1.1 429', text: 'HTTP/1.1 429 Too Many Requests', http: 429, ids: ['limits/throttled', 'limits/hourly-limit', 'limits/monthly-limit'] },
-  { name: 'axios 403', text: 'AxiosError: Request failed with status code 403', http: 403, first: 'permissions/insufficient-scopes' },
+  { name: 'axios 403', text: 'AxiosError: Request failed with status code 403', http: 403, first: 'permissions/missing-scopes' },
   { name: 'a bare 404', text: '404', http: 404, first: 'endpoint/resource-not-found' },
   { name: '503 is not a key problem', text: '503 Service Unavailable', http: 503, first: 'endpoint/server-error' },
 

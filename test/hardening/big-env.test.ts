@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { diagnoseOffline } from '../../src/core/diagnose-offline.js';
+import { diagnoseLocal } from '../../src/core/diagnose.js';
 import { editDistance, nearMiss, nameShape } from '../../src/checks/env/near-miss-name.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -31,7 +31,7 @@ function bigEnv(): { dir: string; keys: string[] } {
 test('100,000 lines: duplicates are listed by their first lines, near misses are all named, values stay masked', async (t) => {
   const { dir, keys } = bigEnv();
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const { findings } = diagnoseOffline({ projectDir: dir, env: {} });
+  const { findings } = diagnoseLocal({ projectDir: dir, env: {} });
   const duplicates = findings.filter((f) => f.id === 'env/duplicate-name');
   assert.ok(duplicates.length > 0 && duplicates.length <= 11, `${duplicates.length} duplicate findings`);
   for (const f of duplicates.filter((d) => d.related)) {

@@ -40,7 +40,7 @@ test('the connection is reset in the middle of the body', async () => {
   });
   const d = await diagnose(url);
   assertUnknown(d);
-  assert.match(finding(d, 'endpoint/live-network').message, /the connection was dropped before an answer/u);
+  assert.match(finding(d, 'endpoint/unreachable').message, /the connection was dropped before an answer/u);
 });
 
 test('a slow-drip body (one byte every 50 ms, never finished) ends at --timeout', async () => {
@@ -55,7 +55,7 @@ test('a slow-drip body (one byte every 50 ms, never finished) ends at --timeout'
   });
   const d = await diagnose(url);
   assertUnknown(d);
-  assert.match(finding(d, 'endpoint/live-network').message, /did not answer in time/u);
+  assert.match(finding(d, 'endpoint/unreachable').message, /did not answer in time/u);
 });
 
 test('a 5xx without a Clarifai status is the server\'s failure, not the key\'s', async () => {
@@ -92,7 +92,7 @@ test('an HTTPS proxy that accepts the tunnel and then drops it', async () => {
   assertUnknown(d);
   assert.ok(connects > 0, 'the probes went to the proxy');
   assert.equal(w.requests, 0, 'nothing reached the API');
-  assert.ok(ids(d).some((id) => ['endpoint/live-proxy', 'endpoint/live-network', 'endpoint/live-tls'].includes(id)), ids(d).join());
+  assert.ok(ids(d).some((id) => ['endpoint/live-proxy', 'endpoint/unreachable', 'endpoint/tls'].includes(id)), ids(d).join());
 });
 
 /** A CA, and a server certificate it signed for `wrong.example` only, served on 127.0.0.1. */
@@ -124,7 +124,7 @@ test('a certificate for another host (trusted CA, wrong name): a TLS finding, fr
   assertClean(r, 'check --base wrong-host');
   assert.ok(!(r.stdout + r.stderr).includes(T.pat));
   const findings = (JSON.parse(r.stdout) as { findings: { id: string; message: string }[] }).findings;
-  const tls = findings.find((f) => f.id === 'endpoint/live-tls');
+  const tls = findings.find((f) => f.id === 'endpoint/tls');
   assert.ok(tls, findings.map((f) => f.id).join());
   assert.match(tls.message, /TLS handshake with 127\.0\.0\.1:\d+ failed \(ERR_TLS_CERT_ALTNAME_INVALID\)/u);
   assert.ok(!findings.some((f) => f.id === 'key/live-rejected'));

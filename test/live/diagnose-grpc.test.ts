@@ -37,12 +37,12 @@ test('over gRPC: a trailing newline cannot even be put in metadata; the cleaned 
 
 test('over gRPC: missing scopes for --rpc PostModelOutputs', async () => {
   const d = await diagnoseIn(project(), { ...grpc, CLARIFAI_API_KEY: T.predictOnly }, { ...opts, rpc: 'PostModelOutputs' });
-  assert.match(d.findings.find((f) => f.id === 'permissions/live-missing-scopes')!.message, /Apps_Get, Concepts_Get, Models_Get/u);
+  assert.match(d.findings.find((f) => f.id === 'permissions/missing-scopes')!.message, /Apps_Get, Concepts_Get, Models_Get/u);
 });
 
 test('over gRPC: a PAT without user_app_id gets 11008 Must provide app external ID', async () => {
   const d = await diagnoseIn(project(), { ...grpc, CLARIFAI_PAT: T.pat }, { ...opts, rpc: 'ListModels' });
-  const f = d.findings.find((x) => x.id === 'permissions/live-pat-needs-app')!;
+  const f = d.findings.find((x) => x.id === 'permissions/pat-without-app')!;
   assert.match(f.message, /Must provide app external ID/u);
   assert.ok(ids(d).every((i) => i !== 'key/live-rejected'));
 });
@@ -56,5 +56,5 @@ test('a gRPC base written with a scheme is reported, and the probes still go to 
 test('over gRPC: nothing listening is "refused", and the key stays unknown', async () => {
   const d = await diagnoseIn(project(), { CLARIFAI_PAT: T.pat }, { ...opts, grpcBase: '127.0.0.1:1', timeoutMs: 3000 });
   assert.equal(d.verdicts[0]!.verdict, 'unknown');
-  assert.ok(ids(d).includes('endpoint/live-network'), ids(d).join());
+  assert.ok(ids(d).includes('endpoint/unreachable'), ids(d).join());
 });

@@ -12,7 +12,7 @@ function verdictOf(d: Awaited<ReturnType<typeof diagnoseIn>>, id: string) {
 
 test('a valid PAT is valid, of kind pat, with its user', async () => {
   const d = await diagnoseIn(project({ '.env': `CLARIFAI_PAT=${T.pat}\nCLARIFAI_USER_ID=alice\nCLARIFAI_APP_ID=photos\n` }), base);
-  assert.deepEqual(verdictOf(d, 'CLARIFAI_PAT'), { id: 'CLARIFAI_PAT', variable: 'CLARIFAI_PAT', source: '.env', line: 1, origin: 'configured', verdict: 'valid', kind: 'pat', userId: 'alice', reason: 'Clarifai accepted it as a personal access token of user alice' });
+  assert.deepEqual(verdictOf(d, 'CLARIFAI_PAT'), { id: 'CLARIFAI_PAT', name: 'CLARIFAI_PAT', source: '.env', line: 1, value: '3f9a…00 (32 chars)', kind: 'pat', verdict: 'valid', reason: 'Clarifai accepted it as a personal access token of user alice', userId: 'alice' });
   assert.equal(d.findings.filter((f) => f.severity === 'error').length, 0);
 });
 
@@ -81,15 +81,15 @@ test('`invalid key(None)` means the variable was never set', async () => {
 
 test('missing scopes: named from the route table against GET /v2/myscopes', async () => {
   const d = await diagnoseIn(project(), { ...base, CLARIFAI_API_KEY: T.predictOnly }, { call: 'POST /v2/models/general-image-recognition/outputs' });
-  const f = d.findings.find((x) => x.id === 'permissions/live-missing-scopes')!;
+  const f = d.findings.find((x) => x.id === 'permissions/missing-scopes')!;
   assert.match(f.message, /lacks the scopes Apps_Get, Concepts_Get, Models_Get that POST \/v2\/models\/general-image-recognition\/outputs \(PostModelOutputs\) needs/u);
 });
 
 test('a key with All lacks nothing; a key with no scopes lacks every scope the call needs', async () => {
   const all = await diagnoseIn(project(), { ...base, CLARIFAI_API_KEY: T.appKey }, { call: 'GET /v2/models' });
-  assert.ok(!ids(all).includes('permissions/live-missing-scopes'));
+  assert.ok(!ids(all).includes('permissions/missing-scopes'));
   const none = await diagnoseIn(project(), { ...base, CLARIFAI_API_KEY: T.scopeless }, { call: 'GET /v2/models' });
-  assert.match(none.findings.find((x) => x.id === 'permissions/live-missing-scopes')!.message, /Apps_Get, Concepts_Get, Models_Get/u);
+  assert.match(none.findings.find((x) => x.id === 'permissions/missing-scopes')!.message, /Apps_Get, Concepts_Get, Models_Get/u);
 });
 
 test('a mutating call is not sent, but still judged from the key\'s scopes', async () => {
@@ -98,24 +98,24 @@ test('a mutating call is not sent, but still judged from the key\'s scopes', asy
   const live = d.evidence.live!;
   assert.equal(live.targets[0]!.sent, false);
   assert.ok(!w.logs.slice(-(w.requests - before)).some((l) => l.method === 'DELETE'), 'no DELETE reached the API');
-  assert.match(d.findings.find((x) => x.id === 'permissions/live-missing-scopes')!.message, /judged from its scopes; the call was not sent/u);
+  assert.match(d.findings.find((x) => x.id === 'permissions/missing-scopes')!.message, /judged from its scopes; the call was not sent/u);
 });
 
 test('an app key on a PAT-only call (--rpc ListApps)', async () => {
   const d = await diagnoseIn(project(), { ...base, CLARIFAI_API_KEY: T.appKey }, { rpc: 'ListApps' });
-  assert.match(d.findings.find((x) => x.id === 'permissions/live-app-key-on-pat-route')!.message, /app-specific key \(app alice\/photos\), but GET \/v2\/apps \(ListApps\) accepts only a personal access token/u);
+  assert.match(d.findings.find((x) => x.id === 'permissions/app-key-on-pat-route')!.message, /app-specific key \(app alice\/photos\), but GET \/v2\/apps \(ListApps\) accepts only a personal access token/u);
 });
 
 test('a PAT on a short path: set CLARIFAI_USER_ID/CLARIFAI_APP_ID and use the owner-scoped path', async () => {
   const d = await diagnoseIn(project(), { ...base, CLARIFAI_PAT: T.pat }, { call: 'POST /v2/models/general-image-recognition/outputs' });
-  const f = d.findings.find((x) => x.id === 'permissions/live-pat-needs-app')!;
+  const f = d.findings.find((x) => x.id === 'permissions/pat-without-app')!;
   assert.match(f.message, /personal access token, and POST \/v2\/models\/general-image-recognition\/outputs \(PostModelOutputs\) names no user or app \(Clarifai answered 11008 Must provide app external ID in API authorizer\)/u);
   assert.match(f.fix, /Set CLARIFAI_USER_ID and CLARIFAI_APP_ID .* POST \/v2\/users\/\{user_app_id.user_id\}\/apps\/\{user_app_id.app_id\}\/models\/\{model_id\}\/outputs/u);
 });
 
 test('a PAT with no call to judge: warns when CLARIFAI_USER_ID/CLARIFAI_APP_ID are missing', async () => {
   const d = await diagnoseIn(project(), { ...base, CLARIFAI_PAT: T.pat });
-  const f = d.findings.find((x) => x.id === 'permissions/live-pat-needs-app')!;
+  const f = d.findings.find((x) => x.id === 'permissions/pat-without-app')!;
   assert.equal(f.severity, 'warning');
   assert.match(f.fix, /CLARIFAI_USER_ID=alice/u);
 });
@@ -123,7 +123,7 @@ test('a PAT with no call to judge: warns when CLARIFAI_USER_ID/CLARIFAI_APP_ID a
 test('public models (clarifai/main) need a PAT: an app key is refused, a PAT works', async () => {
   const call = 'POST /v2/users/clarifai/apps/main/models/general-image-recognition/outputs';
   const key = await diagnoseIn(project(), { ...base, CLARIFAI_API_KEY: T.appKey }, { call });
-  assert.match(key.findings.find((x) => x.id === 'permissions/live-public-model-needs-pat')!.message, /app key of alice\/photos.*clarifai\/main.*personal access token/u);
+  assert.match(key.findings.find((x) => x.id === 'permissions/app-key-public-model')!.message, /app key of alice\/photos.*clarifai\/main.*personal access token/u);
   const pat = await diagnoseIn(project(), { ...base, CLARIFAI_PAT: T.pat }, { call });
   assert.ok(!ids(pat).some((i) => i.startsWith('permissions/')), ids(pat).join());
   assert.equal(pat.evidence.live!.exchanges.find((e) => e.purpose === 'target')!.status!.code, 10000);
@@ -131,7 +131,7 @@ test('public models (clarifai/main) need a PAT: an app key is refused, a PAT wor
 
 test("an app key on another user's app path", async () => {
   const d = await diagnoseIn(project(), { ...base, CLARIFAI_API_KEY: T.otherApp }, { call: 'GET /v2/users/alice/apps/photos/models' });
-  assert.match(d.findings.find((x) => x.id === 'permissions/live-other-app')!.message, /belongs to app bob\/shop, but GET \/v2\/users\/alice\/apps\/photos\/models \(ListModels\) names alice\/photos/u);
+  assert.match(d.findings.find((x) => x.id === 'permissions/app-key-other-app')!.message, /belongs to app bob\/shop, but GET \/v2\/users\/alice\/apps\/photos\/models \(ListModels\) names alice\/photos/u);
 });
 
 test('limits: hourly (11003), monthly (11004) and account (11000) are limits, and the verdict stays unknown', async () => {
@@ -152,7 +152,7 @@ test('limits: hourly (11003), monthly (11004) and account (11000) are limits, an
 test('throttling (11005, HTTP 429): says when to retry from Retry-After', async () => {
   const tight = await world({ state: { users: [{ id: 'alice', apps: ['photos'] }], keys: [{ id: T.appKey, type: 'app_specific_key', user_id: 'alice', app_id: 'photos', scopes: ['All'] }], rate_limit_rps: 1 } });
   const d = await diagnoseIn(project(), { CLARIFAI_API_BASE: tight.restUrl, CLARIFAI_API_KEY: T.appKey }, { call: 'GET /v2/models' });
-  const f = d.findings.find((x) => x.id === 'limits/live-throttled')!;
+  const f = d.findings.find((x) => x.id === 'limits/throttled')!;
   assert.match(f.message, /11005 Making too many requests.*HTTP 429/u);
   assert.match(f.fix, /Retry after 1 s \(the server's Retry-After\)/u);
 });

@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { startEmulator, type EmulatorLogEntry, type EmulatorStateInput } from '../../src/emulator/index.js';
-import { runDiagnosis, type DiagnoseOptions, type Diagnosis } from '../../src/live/diagnose.js';
+import { diagnose, type CredentialRecord, type DiagnoseRequest, type Result } from '../../src/core/diagnose.js';
+
+/** A live diagnosis as the tests read it: the Result, with the probed credentials as `verdicts`. */
+export type Diagnosis = Result & { verdicts: CredentialRecord[] };
+export type DiagnoseOptions = DiagnoseRequest & { offline?: boolean };
 
 /** Obviously fake tokens (32 lowercase hex ending in 0000). */
 export const T = {
@@ -81,7 +85,8 @@ export function project(files: Record<string, string> = {}): string {
 
 /** The full doctor on a project, with an injected shell env (never process.env). */
 export function diagnoseIn(dir: string, env: Record<string, string>, options: DiagnoseOptions = {}): Promise<Diagnosis> {
-  return runDiagnosis({ projectDir: dir, env, cwd: dir, timeoutMs: 5000, ...options });
+  const { offline, ...rest } = options;
+  return diagnose({ projectDir: dir, env, cwd: dir, timeoutMs: 5000, live: !offline, ...rest }).then((r) => ({ ...r, verdicts: r.credentials.filter((c) => c.verdict !== 'not-probed') }));
 }
 
 export function ids(d: Diagnosis): string[] {

@@ -13,7 +13,7 @@ test('connection refused', async () => {
   const port = await closedPort();
   const d = await diagnoseIn(project(), { CLARIFAI_API_BASE: `http://127.0.0.1:${port}`, CLARIFAI_PAT: T.pat });
   assertUnknown(d);
-  const f = d.findings.find((x) => x.id === 'endpoint/live-network')!;
+  const f = d.findings.find((x) => x.id === 'endpoint/unreachable')!;
   assert.match(f.message, /the connection was refused \(ECONNREFUSED\)/u);
   assert.match(f.fix, /check the port/u);
 });
@@ -22,7 +22,7 @@ test('TLS: a self-signed certificate', async () => {
   const { url } = await selfSignedServer();
   const d = await diagnoseIn(project(), { CLARIFAI_API_BASE: url, CLARIFAI_PAT: T.pat });
   assertUnknown(d);
-  const f = d.findings.find((x) => x.id === 'endpoint/live-tls')!;
+  const f = d.findings.find((x) => x.id === 'endpoint/tls')!;
   assert.match(f.message, /TLS handshake .* failed \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)/u);
   assert.match(f.fix, /NODE_EXTRA_CA_CERTS/u);
 });
@@ -31,7 +31,7 @@ test('TLS spoken to a plain HTTP port', async () => {
   const w = await world();
   const d = await diagnoseIn(project(), { CLARIFAI_API_BASE: w.restUrl.replace('http:', 'https:'), CLARIFAI_PAT: T.pat });
   assertUnknown(d);
-  assert.ok(ids(d).includes('endpoint/live-tls'), ids(d).join());
+  assert.ok(ids(d).includes('endpoint/tls'), ids(d).join());
 });
 
 test('an HTML page with HTTP 200 is not a Clarifai answer', async () => {
@@ -61,7 +61,7 @@ test('a stalled server times out (--timeout), and the key stays unknown', async 
   });
   const d = await diagnoseIn(project(), { CLARIFAI_API_BASE: url, CLARIFAI_PAT: T.pat }, { timeoutMs: 300 });
   assertUnknown(d);
-  assert.match(d.findings.find((x) => x.id === 'endpoint/live-network')!.message, /did not answer in time/u);
+  assert.match(d.findings.find((x) => x.id === 'endpoint/unreachable')!.message, /did not answer in time/u);
 });
 
 test('HTTP_PROXY in effect: a proxy that refuses the tunnel is reported as the proxy, not the key', async () => {

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import AjvModule from 'ajv-draft-04';
-import { allChecks } from '../../src/checks/index.js';
+import { PROBLEMS } from '../../src/checks/registry.js';
+import { emptyReport } from '../../src/reporters/report.js';
 import { sarifReporter, toSarif } from '../../src/reporters/sarif.js';
 import type { Finding } from '../../src/types/diagnostic.js';
 
@@ -48,21 +49,22 @@ const findings: Finding[] = [
 test('the SARIF log validates against the SARIF 2.1.0 schema, with and without findings', () => {
   const validate = validator();
   for (const list of [findings, []]) {
-    const log = toSarif(list, { checks: allChecks.map((c) => c.meta), root: '/work/project', version: '0.1.0' });
+    const log = toSarif(list, { problems: PROBLEMS, root: '/work/project', version: '0.1.0' });
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 1));
   }
   // The validator is live: a wrong level or a line 0 is rejected.
-  const broken = toSarif(findings, { checks: [], version: '0.1.0' }) as any;
+  const broken = toSarif(findings, { problems: [], version: '0.1.0' }) as any;
   broken.runs[0].results[0].level = 'fatal';
   broken.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
   assert.equal(validate(broken), false);
 });
 
-test('rules come from every check (plus unknown ids), results point at files relative to the root', () => {
-  const log = toSarif(findings, { checks: allChecks.map((c) => c.meta), root: '/work/project', version: '0.1.0' }) as any;
+test('rules come from every registered problem, with absolute help links, results point at files relative to the root', () => {
+  const log = toSarif(findings, { problems: PROBLEMS, root: '/work/project', version: '0.1.0' }) as any;
   const run = log.runs[0];
   const ruleIds = run.tool.driver.rules.map((r: { id: string }) => r.id);
-  for (const c of allChecks) assert.ok(ruleIds.includes(c.meta.id), `rule for ${c.meta.id}`);
+  for (const p of PROBLEMS) assert.ok(ruleIds.includes(p.id), `rule for ${p.id}`);
+  for (const r of run.tool.driver.rules) assert.match(r.helpUri, /^https:\/\/.+\/docs\/checks\/[a-z]+\/[a-z0-9-]+\.md$/u, `absolute helpUri for ${r.id}`);
   assert.ok(ruleIds.includes('internal/check-crashed'));
   const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === ruleIds[0]);
   assert.match(rule.help.text, new RegExp(`docs/checks/${ruleIds[0]}\\.md`, 'u'));
@@ -84,6 +86,6 @@ test('rules come from every check (plus unknown ids), results point at files rel
 });
 
 test('the reporter renders the whole log as JSON text', () => {
-  const text = sarifReporter({ checks: [], root: '/p' })({ version: '0.1.0', findings: [] }, { color: false, unicode: true });
+  const text = sarifReporter({ problems: [], root: '/p' })(emptyReport('0.1.0', 'scan'), { color: false, unicode: true });
   assert.equal(JSON.parse(text).version, '2.1.0');
 });

@@ -1,5 +1,5 @@
 // activation/live-propagation: whether a key Clarifai did not know (11009) is simply new — measured with --wait, never assumed.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { configured, credentialLabel, envLocation } from '../../live/facts.js';
 
@@ -15,11 +15,11 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     for (const w of live.wait ?? []) {
       const v = live.credentials.find((c) => c.id === w.credential);
@@ -57,4 +57,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

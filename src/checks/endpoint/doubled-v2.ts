@@ -1,5 +1,5 @@
 // Flags a doubled API prefix: v2 twice in a row, or a base that already ends in /v2 joined with a path that starts with /v2.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { UrlSite } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { parseCodeUrl } from './lib/code-url.js';
@@ -28,11 +28,11 @@ function undoubled(url: string): string {
   return url.replace(/\/v2\/+(?:https?:\/\/[^/]+\/v2\/?)?(?:v2\/?)?/iu, '/v2/');
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env', 'code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     const apiBase = evidence.env.variables.get('CLARIFAI_API_BASE')?.winner;
     const apiBaseEndsInV2 = apiBase !== undefined && /\/v2\/?\s*$/u.test(apiBase.value.reveal());
@@ -82,4 +82,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags a gRPC base written with an http(s) scheme: gRPC targets are a bare host[:port].
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { parseCodeUrl } from './lib/code-url.js';
 import { siteLocation, where, scrubFinding } from './lib/site.js';
@@ -21,8 +21,9 @@ function bare(value: string): string {
   return value.trim().replace(/^["']|["']$/gu, '').replace(/^https?:\/\//iu, '').replace(/\/+$/u, '');
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run({ evidence }) {
     const out: Finding[] = [];
     for (const site of evidence.code?.urls ?? []) {
@@ -50,4 +51,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

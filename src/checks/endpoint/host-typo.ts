@@ -1,6 +1,6 @@
 // Flags a misspelt Clarifai API host (api.clarifia.com, api.clarifai.co) or the website host used for API calls.
 import { distance } from 'fastest-levenshtein';
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { isClarifaiHost, parseCodeUrl } from './lib/code-url.js';
 import { siteLocation, where, scrubFinding } from './lib/site.js';
@@ -33,11 +33,11 @@ export function hostTypo(host: string, path: string): string | undefined {
   return undefined;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     for (const site of code.urls) {
       const url = parseCodeUrl(site.url);
@@ -56,4 +56,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags a Clarifai API URL with plain `http://` to a host that is not this machine: the key would travel unencrypted.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { isClarifaiHost, isLoopbackHost, parseCodeUrl } from './lib/code-url.js';
 import { siteLocation, where, scrubFinding } from './lib/site.js';
@@ -15,11 +15,11 @@ const meta: CheckMeta = {
     'may be reached over http. On-premises deployments can serve http, but the key is just as exposed there.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     for (const site of code.urls) {
       if (site.kind !== 'rest') continue; // a scheme on a gRPC base is endpoint/grpc-base-scheme
@@ -39,4 +39,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

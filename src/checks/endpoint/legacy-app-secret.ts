@@ -1,5 +1,5 @@
 // Flags the pre-2017 app id/secret pair (`new Clarifai.App(clientId, clientSecret)`, `ClarifaiApp(app_id, app_secret)`, CLARIFAI_APP_SECRET): Clarifai no longer accepts it.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { Location } from '../../types/location.js';
 import { migration, publicModelOfSite } from './legacy-client.js';
@@ -29,8 +29,9 @@ function publicModelIn(sites: ClientSite[], file: string): PublicModel | undefin
   return sites.filter((s) => s.file === file && s.form === 'public-model').map(publicModelOfSite).find((m) => m !== undefined);
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run({ evidence }) {
     const out: Finding[] = [];
     const code = evidence.code;
@@ -80,4 +81,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

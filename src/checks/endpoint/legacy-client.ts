@@ -1,6 +1,6 @@
 // Flags code (or a manifest) that uses Clarifai's legacy clients — the npm `clarifai` 2.x package, the Python `clarifai` 2.x REST client or its 1.x v1 client — and says what fails today and how to migrate.
 import { findPublicModelByJsConstant, PUBLIC_MODELS, type PublicModel } from '../../providers/clarifai/public-models.js';
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { ClientSite, CodeEvidence, DependencySite } from '../../types/code-evidence.js';
 import type { Finding, Severity } from '../../types/diagnostic.js';
 import { siteLocation, where, scrubFinding } from './lib/site.js';
@@ -111,11 +111,11 @@ function fileFinding(code: CodeEvidence, file: string, sites: ClientSite[]): Fin
   });
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     const byFile = new Map<string, ClientSite[]>();
     for (const s of code.clientSites ?? []) {
@@ -152,4 +152,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

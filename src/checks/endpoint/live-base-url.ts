@@ -1,5 +1,5 @@
 // endpoint/live-base-url: the API base the app uses is malformed: a trailing /v2, no scheme, plain http://, or a gRPC base with a scheme.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { EnvLocation } from '../../types/location.js';
 import { isLoopbackHost } from '../../transport/types.js';
@@ -20,8 +20,9 @@ function host(url: string): string | undefined {
   }
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env', 'live'],
   run({ evidence }) {
     const out: Finding[] = [];
     const live = evidence.live;
@@ -82,4 +83,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,11 +1,12 @@
 // endpoint/live-network: the probes never reached Clarifai (DNS, refused, timeout, dropped): the key's verdict stays unknown.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { baseHost, exchangeLocation } from '../../live/facts.js';
 import type { LiveEvidence, NetworkErrorKind } from '../../types/live-evidence.js';
 
 const meta = {
   id: 'endpoint/live-network',
+  problem: 'endpoint/unreachable',
   category: 'endpoint',
   severity: 'error',
   title: 'The API could not be reached',
@@ -37,11 +38,11 @@ function fix(kind: NetworkErrorKind, live: LiveEvidence): string {
   }
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     const seen = new Set<NetworkErrorKind>();
     for (const e of live.exchanges) {
@@ -58,4 +59,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 // endpoint/live-not-clarifai: something other than Clarifai answered (an HTML page, a WAF 403, a captive portal): the key stays unjudged.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { baseHost, exchangeLocation } from '../../live/facts.js';
 
@@ -11,11 +11,11 @@ const meta = {
   description: "The base answered without Clarifai's status object: a firewall/WAF block page, a proxy's error, a captive portal, or a server that is not Clarifai's API. A 401 or 403 from such a page says nothing about the key.",
 } as const;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const e = live.exchanges.find((x) => x.error?.kind === 'non-clarifai-body');
     if (!e) return [];
     const status = e.httpStatus !== undefined ? `HTTP ${e.httpStatus}${e.contentType ? `, ${e.contentType.split(';')[0]}` : ''}` : e.error!.message;
@@ -29,4 +29,4 @@ export const check: Check = {
     ];
     return out;
   },
-};
+});

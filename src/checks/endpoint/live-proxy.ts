@@ -1,5 +1,5 @@
 // endpoint/live-proxy: an HTTP(S)_PROXY is in effect for the API (or NO_PROXY exempts it), and whether that proxy failed.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { baseHost, exchangeLocation } from '../../live/facts.js';
 
@@ -11,12 +11,13 @@ const meta = {
   description: "HTTPS_PROXY / HTTP_PROXY route the app's requests through a proxy (unless NO_PROXY exempts the host). keydoctor sends its probes the same way and reports when the proxy, not Clarifai, failed or answered.",
 } as const;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
     const proxy = live?.config.proxy;
-    if (!live || !proxy || live.config.transport !== 'rest') return [];
+    if (!proxy || live.config.transport !== 'rest') return [];
     const out: Finding[] = [];
     const failed = live.exchanges.find((e) => e.error?.kind === 'proxy');
     if (failed) {
@@ -46,4 +47,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 // endpoint/live-route: the call the user cares about is not a real Clarifai route, uses the wrong method, or names a missing resource.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { exchangeLocation, statusText, targetLabel } from '../../live/facts.js';
 import { PLACEHOLDER_PARAM } from '../../live/targets.js';
@@ -12,11 +12,11 @@ const meta = {
   description: "Clarifai's route table (generated from its protos) has no binding for the method and path; the API answers 11101 (no such path) or 11103 (method not allowed), which is easily mistaken for a key problem.",
 } as const;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     live.targets.forEach((t, i) => {
       const loc = t.location ? { location: t.location } : {};
@@ -54,4 +54,4 @@ export const check: Check = {
     });
     return out;
   },
-};
+});

@@ -1,10 +1,11 @@
 // endpoint/live-tls: the TLS handshake with the API base failed (self-signed or intercepted certificate, wrong host, plain port).
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { baseHost, exchangeLocation } from '../../live/facts.js';
 
 const meta = {
   id: 'endpoint/live-tls',
+  problem: 'endpoint/tls',
   category: 'endpoint',
   severity: 'error',
   title: 'The TLS handshake failed',
@@ -18,11 +19,11 @@ function fixFor(text: string, host: string): string {
   return `A proxy, VPN or antivirus that intercepts TLS presents its own certificate: trust its CA (NODE_EXTRA_CA_CERTS for Node, REQUESTS_CA_BUNDLE for Python, CLARIFAI_ROOT_CERTIFICATES_PATH for Clarifai's gRPC), or check that the base is really Clarifai's. Never turn certificate checks off.`;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const e = live.exchanges.find((x) => x.error?.kind === 'tls');
     if (!e) return [];
     const text = `${e.error!.code ?? ''} ${e.error!.message}`;
@@ -35,4 +36,4 @@ export const check: Check = {
     ];
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags a Clarifai /v2 path in code or curl that matches no route in Clarifai's API table, with the nearest routes.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { cachedMatchRoute, fillTemplate, formatRoute, judgeableRestPaths } from './lib/routes.js';
 import { siteLocation, where, scrubFinding } from './lib/site.js';
@@ -14,11 +14,11 @@ const meta: CheckMeta = {
     'Clarifai answers such requests with 404 / 11101 "Resource does not exist" — an error easily mistaken for a key problem.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     for (const { site, url } of judgeableRestPaths(code)) {
       // Any method will do: a path served under another method exists (endpoint/wrong-method judges the method).
@@ -43,4 +43,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags Clarifai API paths under /v1: every route Clarifai serves is under /v2.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { matchRoute } from '../../providers/clarifai/api-table.js';
 import { isJudgeable, parseCodeUrl, showHoles } from './lib/code-url.js';
@@ -15,11 +15,11 @@ const meta: CheckMeta = {
     'tutorials and clients and matches no route, so the request fails however good the key is.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     for (const site of code.urls) {
       if (site.kind !== 'rest') continue;
@@ -45,4 +45,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

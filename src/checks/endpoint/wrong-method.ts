@@ -1,5 +1,5 @@
 // Flags a Clarifai route called with an HTTP method it is not served under (GET on a POST-only path, and so on).
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { cachedMatchRoute, describeRpc, judgeableRestPaths } from './lib/routes.js';
 import { showHoles } from './lib/code-url.js';
@@ -16,11 +16,11 @@ const meta: CheckMeta = {
     'is `GET /v2/models/{model_id}`.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     for (const { site, url } of judgeableRestPaths(code)) {
       if (!site.method) continue;
@@ -45,4 +45,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

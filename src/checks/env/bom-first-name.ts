@@ -1,5 +1,5 @@
 // Reports a UTF-8 BOM that python-dotenv reads as part of the first name (`\ufeffCLARIFAI_PAT`), so the credential is never set.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { shellQuote } from './lib/env.js';
 import { credentialNames, expectedNames } from './lib/env.js';
@@ -13,8 +13,9 @@ const meta: CheckMeta = {
     'Windows editors (Notepad, PowerShell\'s Out-File -Encoding utf8) start a file with a UTF-8 byte-order mark. Node\'s dotenv ignores it, but python-dotenv opens the file as "utf-8" and keeps it: the first name becomes "\\ufeffCLARIFAI_PAT", and CLARIFAI_PAT is never set.',
 };
 
-export const check: Check = {
+export const check: Check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const names = new Set([...credentialNames(ctx), ...expectedNames(ctx)]);
     const out: Finding[] = [];
@@ -39,4 +40,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 // Reports a README, docs page or example env file that tells users to set a Clarifai credential variable the code never reads.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { FileLocation } from '../../types/location.js';
 import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
@@ -20,12 +20,13 @@ const meta: CheckMeta = {
 /** Example env files are the other place projects document their variables. */
 const EXAMPLE_FILE = /(?:^|\/)(?:\.env\.(?:example|sample|template|dist|defaults?)|(?:example|sample)\.env|\.env-(?:example|sample))$/iu;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env', 'code'],
   run(ctx) {
     const code = ctx.evidence.code;
     const uses = envUses(code);
-    if (!code || uses.length === 0) return [];
+    if (uses.length === 0) return [];
     // What the code reads anywhere counts: a documented name read for something else is not a mistake in the docs.
     const read = new Set([...uses.flatMap((u) => u.envNames), ...code.envReads.map((r) => r.name)]);
     const documented: { name: string; location: FileLocation }[] = [
@@ -59,4 +60,4 @@ export const check: Check = {
     }
     return capPerFile(meta, out).map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Advises when the code reads its Clarifai key from a name of its own (API_KEY, CLARIFI_KEY) rather than CLARIFAI_PAT, which Clarifai's SDKs and tools read.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { browserPrefix } from '../../scan/credential/sdk.js';
 import { siteLocation, scrubFinding } from '../endpoint/lib/site.js';
@@ -19,8 +19,9 @@ const meta: CheckMeta = {
     '`clarifai login`) will not reach this code, and a key set here will not reach the SDKs.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     // Names a bundler needs (REACT_APP_…, VITE_…) are exposure/code-credential-browser's business, not a naming choice.
     const uses = envUses(ctx.evidence.code).filter(
@@ -47,4 +48,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Reports that the variable the code actually sends as the key (or the one an SDK reads on its own) is set nowhere, while another credential is.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, scrubFinding } from '../endpoint/lib/site.js';
 import { envUses, firstOf, isTestFile, readAt, readIn, sender } from './lib/code-credentials.js';
@@ -19,8 +19,9 @@ const meta: CheckMeta = {
     'and Clarifai answers 11009 "API key not found".',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const { variables, files } = ctx.evidence.env;
     const isSet = (n: string) => variables.get(n)?.winner !== undefined;
@@ -59,4 +60,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Reports a name the code reads that nothing defines while a defined, expected name is a near miss (CLARIFIAI_API_KEY).
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { EnvRead } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { envReadIn, familyOf, siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
@@ -19,11 +19,11 @@ const meta: CheckMeta = {
     'undefined (None in Python), and the request goes out as `Key undefined`. env/near-miss-name covers the other direction.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env', 'code'],
   run(ctx) {
     const code = ctx.evidence.code;
-    if (!code) return [];
     const { variables } = ctx.evidence.env;
     const isSet = (name: string) => variables.get(name)?.winner !== undefined;
     // The defined side must be a name something expects; otherwise env/near-miss-name already blames the definition.
@@ -54,4 +54,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

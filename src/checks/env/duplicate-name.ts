@@ -1,5 +1,5 @@
 // Reports a name assigned more than once in one .env file: dotenv keeps the last, which is rarely the one edited.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { EnvFileEntry } from '../../types/evidence.js';
 import { at, fileLocation, showValue, capPerFile } from './lib/env.js';
@@ -13,8 +13,9 @@ const meta: CheckMeta = {
     'The same name is assigned on several lines of one .env file. dotenv keeps the last assignment, so editing an earlier line changes nothing.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const out: Finding[] = [];
     for (const file of ctx.evidence.env.files) {
@@ -49,7 +50,7 @@ export const check: Check = {
     }
     return out;
   },
-};
+});
 
 /** A name repeated on thousands of lines (a generated or garbage file) is listed by its first lines only. */
 const MAX_LINES_LISTED = 20;

@@ -1,5 +1,5 @@
 // Reports a credential that sits in a file the app never loads (env, .env.txt, ".env ", .env.production, ../.env).
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { EnvFile } from '../../types/evidence.js';
 import { credentialNames, isPlaceholder, shellQuote } from './lib/env.js';
@@ -32,8 +32,9 @@ function fixFor(file: EnvFile): string {
   return `Rename it: mv ${shellQuote(name)} .env. ${explicit}`;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const names = credentialNames(ctx);
     const isSet = (n: string) => ctx.evidence.env.variables.get(n)?.winner !== undefined;
@@ -60,4 +61,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,7 +1,7 @@
 // Reports lines of a loaded .env file that dotenv skips or reads under another name (`export "X"=…`, `set X=…`, `X:value`).
 import dotenv from 'dotenv';
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { at, expectedNames, fileLocation, severityFor, sourceText, capPerFile } from './lib/env.js';
 
@@ -53,8 +53,9 @@ function meantName(written: string): string {
   return written.replace(/[^\w.-]+/gu, '_');
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const expected = expectedNames(ctx);
     const out: Finding[] = [];
@@ -106,4 +107,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

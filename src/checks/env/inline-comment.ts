@@ -1,6 +1,6 @@
 // Reports an unquoted value that dotenv cut at a `#`, which starts a comment even in the middle of a word.
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { at, fileLocation, severityFor, showValue, capPerFile } from './lib/env.js';
 
@@ -13,8 +13,9 @@ const meta: CheckMeta = {
     'In an unquoted value, dotenv treats # as the start of a comment even with no space before it, so `CLARIFAI_PAT=ab#cd` sets `ab`. Quote the value to keep the #.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const out: Finding[] = [];
     for (const file of ctx.evidence.env.files) {
@@ -43,4 +44,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

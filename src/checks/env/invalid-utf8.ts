@@ -1,5 +1,5 @@
 // Reports a .env value holding bytes that are not UTF-8 (a file saved as Windows-1252 or Latin-1): dotenv turns them into U+FFFD.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { at, fileLocation, severityFor, showValue, capPerFile } from './lib/env.js';
 
@@ -12,8 +12,9 @@ const meta: CheckMeta = {
     'dotenv reads .env files as UTF-8. Bytes that are not valid UTF-8 (from a file saved as Windows-1252, Latin-1 or Mac Roman) become U+FFFD REPLACEMENT CHARACTER in the value, so the value the app gets differs from what the editor shows.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const out: Finding[] = [];
     for (const file of ctx.evidence.env.files) {
@@ -35,4 +36,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 // env/live-never-set: Clarifai echoed `invalid key(None)` / `(undefined)` / `()`: the app sends the text of a variable that was never set.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { configured, credentialLabel, envLocation, exchangeLocation, exchangesOf, sourcePhrase } from '../../live/facts.js';
 
@@ -18,11 +18,11 @@ const LANG: Record<string, string> = {
   '': 'an empty value',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     for (const v of configured(live)) {
       const ex = exchangesOf(live, v.id).find((e) => e.status?.code === 11009 && /^invalid key\((None|undefined|null|)\)$/u.test(e.status.details));
@@ -39,4 +39,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 // env/live-other-source-works: the value the app sends is rejected, while another source's value for the same variable works.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { EnvLocation } from '../../types/location.js';
 import { candidatesOf, configured, envLocation, sourcePhrase } from '../../live/facts.js';
@@ -16,11 +16,11 @@ function describe(l: EnvLocation): string {
   return l.source === 'shell' ? "your shell's value" : `the value in ${sourcePhrase(l)}`;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     for (const v of configured(live)) {
       if (v.verdict !== 'invalid') continue;
@@ -42,4 +42,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 // Reports a defined variable whose name is a near miss of an expected one (CLARIFAI_APIKEY, clarifai_pat, CLARIFAY_PAT).
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { Location } from '../../types/location.js';
 import { credentialNames, expectedNames, severityFor } from './lib/env.js';
@@ -79,8 +79,9 @@ export function nearMiss(defined: string | NameShape, expected: string | NameSha
   return undefined;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const { env } = ctx.evidence;
     const expected = expectedNames(ctx);
@@ -144,7 +145,7 @@ export const check: Check = {
     }
     return out;
   },
-};
+});
 
 function formatPlace(l: Location, loaded: boolean): string {
   if (!('source' in l)) return '';

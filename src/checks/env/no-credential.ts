@@ -1,5 +1,5 @@
 // Reports that no Clarifai credential reaches the app: none in the shell and none in any loaded .env file.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import { credentialNames, isPlaceholder } from './lib/env.js';
 
 const meta: CheckMeta = {
@@ -11,8 +11,9 @@ const meta: CheckMeta = {
     'Neither the shell environment nor any .env file the app loads defines CLARIFAI_PAT, CLARIFAI_API_KEY or CLARIFAI_SESSION_TOKEN, so the client sends no key (Clarifai answers 11009 "API key not found", often with invalid key(None)).',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run({ evidence, options }) {
     const names = credentialNames({ evidence, options });
     if (names.some((n) => evidence.env.variables.get(n)?.winner)) return [];
@@ -35,4 +36,4 @@ export const check: Check = {
       }),
     ];
   },
-};
+});

@@ -1,5 +1,5 @@
 // Reports a credential in a .env file that no code or tool loads (Python that never calls load_dotenv(), Node that never loads dotenv).
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type Check, type CheckContext, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { LoaderEvidence } from '../../types/evidence.js';
 import { credentialNames, isPlaceholder } from './lib/env.js';
@@ -16,7 +16,7 @@ const meta: CheckMeta = {
 /** The stranded-credential findings for one kind of unloaded file; shared by env/loader-misses-file. */
 export function strandedFindings(
   m: CheckMeta,
-  ctx: Parameters<Check['run']>[0],
+  ctx: CheckContext<'env' | 'loaders'>,
   kind: LoaderEvidence['unloaded'][number]['kind'],
   explain: (u: LoaderEvidence['unloaded'][number]) => string,
 ): Finding[] {
@@ -25,7 +25,7 @@ export function strandedFindings(
   const isSet = (n: string) => env.variables.get(n)?.winner !== undefined;
   const anySet = names.some(isSet);
   const out: Finding[] = [];
-  for (const u of ctx.evidence.loaders?.unloaded ?? []) {
+  for (const u of ctx.evidence.loaders.unloaded) {
     if (u.kind !== kind) continue;
     const file = env.files.find((f) => f.path === u.path);
     if (!file) continue;
@@ -44,9 +44,10 @@ export function strandedFindings(
   return out;
 }
 
-export const check: Check = {
+export const check: Check = defineCheck({
   meta,
+  requires: ['env', 'loaders'],
   run(ctx) {
     return strandedFindings(meta, ctx, 'none', (u) => `nothing loads that file: ${u.reason}`);
   },
-};
+});

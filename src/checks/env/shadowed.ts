@@ -1,5 +1,5 @@
 // Reports a variable whose value in one source hides a different value in another: "I fixed .env but nothing changed".
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { Definition } from '../../types/evidence.js';
 import { expectedNames, showValue, sourceText } from './lib/env.js';
@@ -18,8 +18,9 @@ function relevant(name: string, expected: readonly string[]): boolean {
   return expected.includes(name) || /clarifai/iu.test(name);
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const expected = expectedNames(ctx);
     const out: Finding[] = [];
@@ -70,4 +71,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

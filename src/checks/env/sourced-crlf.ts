@@ -1,5 +1,5 @@
 // Reports a .env with Windows line endings that a shell script sources: the shell keeps the \r at the end of every value.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialNames, shellQuote } from './lib/env.js';
 
@@ -12,14 +12,15 @@ const meta: CheckMeta = {
     'dotenv and python-dotenv treat CRLF as a line break, but a POSIX shell that sources the file (`. ./.env`, `source .env`) splits lines on LF only: the carriage return stays at the end of each value, and the key goes out as "…0000\\r", which Clarifai rejects.',
 };
 
-export const check: Check = {
+export const check: Check = defineCheck({
   meta,
+  requires: ['env', 'loaders'],
   run(ctx) {
     const names = credentialNames(ctx);
     const out: Finding[] = [];
     for (const file of ctx.evidence.env.files) {
       if (!file.loaded || file.unreadable || !file.hasCrlf) continue;
-      const run = ctx.evidence.loaders?.entryPoints.flatMap((e) => e.chain).find((r) => r.rules === 'shell' && r.reads.some((x) => x.path === file.path));
+      const run = ctx.evidence.loaders.entryPoints.flatMap((e) => e.chain).find((r) => r.rules === 'shell' && r.reads.some((x) => x.path === file.path));
       if (!run) continue;
       const hit = names.map((n) => file.entries.find((e) => e.name === n && e.value.endsWith('\r'))).find((e) => e !== undefined);
       if (!hit) continue;
@@ -33,4 +34,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

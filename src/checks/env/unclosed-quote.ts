@@ -1,6 +1,6 @@
 // Reports a quote dotenv did not close: it stays in the value, or the value runs on over the next lines.
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { at, fileLocation, severityFor, showValue, capPerFile } from './lib/env.js';
 
@@ -17,8 +17,9 @@ const QUOTES = new Set(['"', "'", '`']);
 /** A line inside a multi-line value that looks like it was meant as its own assignment. */
 const ASSIGNMENT = /^\s*(?:export\s+)?([\w.-]+)\s*=/u;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const out: Finding[] = [];
     for (const file of ctx.evidence.env.files) {
@@ -59,4 +60,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 // Reports a .env file keydoctor and dotenv cannot read: binary, UTF-16, too big, no permission, a FIFO, a symlink loop.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { EnvFile } from '../../types/evidence.js';
 import { shellQuote } from './lib/env.js';
 
@@ -24,8 +24,9 @@ function fixFor(file: EnvFile): string {
   return `Check that ${file.display} is a readable text file: ls -l ${name}.`;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run({ evidence }) {
     return evidence.env.files.flatMap((file) => {
       if (!file.unreadable) return [];
@@ -42,4 +43,4 @@ export const check: Check = {
       ];
     });
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags a Clarifai key that ships to the browser: read through a prefix the bundler inlines (REACT_APP_, VITE_, NEXT_PUBLIC_ …) or sent from browser code.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { CodeSite, CredentialUse } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { browserPrefix } from '../../scan/credential/sdk.js';
@@ -30,11 +30,11 @@ function prefixReason(name: string): string | undefined {
   return p ? `${p.tool} inlines every ${p.prefix} variable into the JavaScript it serves` : undefined;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const server = new Set((code.runtimes ?? []).filter((r) => r.runtime === 'server').map((r) => r.file));
     const jsFile = (file: string) => /\.(?:[cm]?[jt]sx?|vue|svelte)$/iu.test(file);
     const out: Finding[] = [];
@@ -63,7 +63,7 @@ export const check: Check = {
     }
     return capPerFile(meta, out).map(scrubFinding);
   },
-};
+});
 
 function describe(use: CredentialUse): string {
   switch (use.origin.kind) {

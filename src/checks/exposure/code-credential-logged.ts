@@ -1,5 +1,5 @@
 // Flags code that prints or logs the Clarifai key (print(pat), console.log(PAT), logger.info(f"…{pat}")), which copies it into logs and notebook outputs.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
 import { capPerFile } from '../env/lib/code-credentials.js';
@@ -15,11 +15,12 @@ const meta: CheckMeta = {
     'whether the key is set, or its length, never the key.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const out: Finding[] = [];
-    for (const log of evidence.code?.credentialLogs ?? []) {
+    for (const log of evidence.code.credentialLogs ?? []) {
       const from = log.envNames.length > 0 ? ` (read from ${log.envNames.join(' / ')})` : '';
       const python = /\.(?:py|ipynb)$/u.test(log.file);
       const safe = python ? `print("Clarifai key set:", bool(${log.expression}))` : `console.log('Clarifai key set:', Boolean(${log.expression}))`;
@@ -33,4 +34,4 @@ export const check: Check = {
     }
     return capPerFile(meta, out).map(scrubFinding);
   },
-};
+});

@@ -1,6 +1,6 @@
 // Reports a .env-family file holding a real-looking credential that git tracks (committed) or does not ignore.
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { looksLikeRealSecret, shellQuote, showValue } from '../env/lib/env.js';
 
@@ -15,8 +15,9 @@ const meta: CheckMeta = {
 
 const EXAMPLE = /\.(?:example|sample|template|dist|defaults?)$/iu;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run({ evidence }) {
     if (!evidence.env.gitRepo) return [];
     const out: Finding[] = [];
@@ -54,4 +55,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags a Clarifai key written into source, notebooks (cells and outputs) or committed files, skipping documented fakes.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { KeyLiteral } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { findPublicModelByLegacyId, findPublicModelByVersionId } from '../../providers/clarifai/public-models.js';
@@ -72,11 +72,11 @@ function describe(site: KeyLiteral): string {
   return site.boundTo ? `assigned to \`${site.boundTo}\`` : 'next to Clarifai code';
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     for (const site of code.keyLiterals) {
       const value = site.value.reveal().trim();
@@ -101,4 +101,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags Clarifai keys that a past commit added and the working tree no longer holds: removing a key does not unpublish it.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { HistoryKey } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { FileLocation } from '../../types/location.js';
@@ -27,13 +27,14 @@ function commitText(k: HistoryKey): string {
   return `commit ${k.commit} (${k.date})`;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env', 'code'],
   run({ evidence }) {
-    const history = evidence.code?.history;
+    const history = evidence.code.history;
     if (!history) return [];
     // In the working tree still: exposure/hardcoded-key (code) or exposure/env-file-committed (tracked .env) says so.
-    const present = new Set<string>((evidence.code?.keyLiterals ?? []).map((k) => k.value.reveal().trim()));
+    const present = new Set<string>(evidence.code.keyLiterals.map((k) => k.value.reveal().trim()));
     for (const file of evidence.env.files) if (file.gitTracked) for (const e of file.entries) present.add(e.value.trim());
     const inUse = new Map<string, string>();
     for (const file of evidence.env.files) for (const e of file.entries) inUse.set(e.value.trim(), `${file.display} line ${e.line}`);
@@ -73,4 +74,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags `Bearer <token>` sent to Clarifai's core /v2 API, which takes `Key <token>` (Bearer is only for /v2/ext/ routes).
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { AuthHeaderSite, CodeEvidence } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { correctedValueFor, readAuthValue } from '../endpoint/lib/auth-value.js';
@@ -39,11 +39,11 @@ function siteTarget(site: AuthHeaderSite, code: CodeEvidence): { target: Target;
   return { target: targets.includes('core') ? 'core' : 'unknown', sure: false };
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const files = clarifaiFiles(code);
     const out: Finding[] = [];
     for (const site of code.authHeaders) {
@@ -63,4 +63,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

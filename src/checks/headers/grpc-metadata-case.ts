@@ -1,5 +1,5 @@
 // Flags Python gRPC metadata whose key is `Authorization` (any capital): grpcio accepts only lowercase metadata keys.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { correctedValue } from '../endpoint/lib/auth-value.js';
 import { familyOf, siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
@@ -14,11 +14,11 @@ const meta: CheckMeta = {
     '(grpc/grpc#9863), so the credential never reaches Clarifai. Node is unaffected: @grpc/grpc-js lowercases keys itself.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     for (const site of code.authHeaders) {
       if (site.transport !== 'grpc-metadata' || site.name === 'authorization' || site.name.toLowerCase() !== 'authorization') continue;
@@ -34,4 +34,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags an Authorization value that is the key alone, without the `Key ` scheme word Clarifai requires.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
 import { correctedValueFor, looksLikeCredentialExpression, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
@@ -16,11 +16,11 @@ const meta: CheckMeta = {
     'the header malformed, and the API answers 11102 "Empty or malformed authorization header".',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const files = clarifaiFiles(code);
     const out: Finding[] = [];
     for (const site of code.authHeaders) {
@@ -42,4 +42,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags an Authorization value whose scheme word is not exactly `Key` followed by one space (`'Key' + k`, `key `, `Key  `).
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { correctedValueFor, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
@@ -44,11 +44,11 @@ function describeGap(gap: string): string {
   return [...gap].map((c) => (c === '\t' ? 'a tab' : c === ' ' ? 'a space' : codePointLabel(c))).join(', ');
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const files = clarifaiFiles(code);
     const out: Finding[] = [];
     for (const site of code.authHeaders) {
@@ -65,4 +65,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

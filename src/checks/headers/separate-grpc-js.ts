@@ -1,5 +1,5 @@
 // Flags `@grpc/grpc-js` required directly next to clarifai-nodejs-grpc, whose README warns this breaks auth metadata.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { familyOf, siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
@@ -16,11 +16,11 @@ const meta: CheckMeta = {
 
 const GRPC_JS = new Set(['@grpc/grpc-js', 'grpc']);
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const jsImports = code.imports.filter((i) => familyOf(i.file) === 'js');
     const clarifai = jsImports.filter((i) => i.module === 'clarifai-nodejs-grpc' || i.module.startsWith('clarifai-nodejs-grpc/'));
     if (clarifai.length === 0) return [];
@@ -43,4 +43,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags an Authorization value built from a variable nothing defines: the request would go out as `Key undefined`.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
 import { credentialKindOf } from '../endpoint/lib/credential-name.js';
@@ -35,11 +35,11 @@ function sent(value: string, family: CodeFamily): string {
   return `\`${parts.map((p) => ('expr' in p ? missing.value : p.literal)).join('')}\`${missing.note}`;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env', 'code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const { variables } = evidence.env;
     const defined = [...variables.values()].filter((v) => v.winner !== undefined).map((v) => v.name);
     const files = clarifaiFiles(code);
@@ -63,4 +63,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,6 +1,6 @@
 // Flags a credential sent to Clarifai under the wrong header name (`Authorisation`, `X-Api-Key`, `X-Clarifai-REST-API-Key`).
 import { distance } from 'fastest-levenshtein';
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { correctedValueFor } from '../endpoint/lib/auth-value.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
@@ -45,11 +45,11 @@ export function isWrongAuthHeaderName(name: string): boolean {
   return KNOWN_WRONG.has(lower) || distance(lower.replace(/[^a-z]/gu, ''), 'authorization') <= 2;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const files = clarifaiFiles(code);
     const out: Finding[] = [];
     for (const site of code.authHeaders) {
@@ -65,4 +65,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

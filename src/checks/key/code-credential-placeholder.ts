@@ -1,6 +1,6 @@
 // Flags code that sends a placeholder written into the code (PAT = 'YOUR_PAT_HERE', os.environ['CLARIFAI_PAT'] = '<your pat>') as the Clarifai key.
 import { analyzeKeyValue } from '../../providers/clarifai/key-format.js';
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
 import { capPerFile, isTestFile, readIn } from '../env/lib/code-credentials.js';
@@ -18,12 +18,13 @@ const meta: CheckMeta = {
 
 const EXAMPLE_DIR = /(?:^|\/)(?:examples?|samples?|snippets?|code_snippets|docs?|tutorials?)\//u;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const out: Finding[] = [];
     const seen = new Set<string>();
-    for (const use of evidence.code?.credentials ?? []) {
+    for (const use of evidence.code.credentials ?? []) {
       // Examples and docs snippets ship placeholders on purpose, for the reader to replace.
       if (use.origin.kind !== 'literal' || isTestFile(use.file) || EXAMPLE_DIR.test(use.file)) continue;
       const identity = analyzeKeyValue(use.origin.value.reveal()).identity;
@@ -49,4 +50,4 @@ export const check: Check = {
     }
     return capPerFile(meta, out).map(scrubFinding);
   },
-};
+});

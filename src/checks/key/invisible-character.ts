@@ -1,6 +1,6 @@
 // Flags invisible characters in a key: zero-width spaces and joiners, word joiners, byte order marks, no-break spaces, soft hyphens, bidi controls.
 import { describeChars } from '../../providers/clarifai/key-format.js';
-import type { Check, CheckMeta } from '../../types/check.js';
+import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, rewriteFix, subject } from './lib/targets.js';
 
 const meta: CheckMeta = {
@@ -12,8 +12,9 @@ const meta: CheckMeta = {
     'The value contains characters you cannot see (U+200B–U+200D, U+2060, U+FEFF, U+00A0, U+00AD, bidi controls such as U+202E), usually picked up when the key was copied from a web page, chat app, PDF or document. They are sent as part of the key.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     return keyLikeTargets(ctx).flatMap((t) => {
       const found = t.analysis.invisible;
@@ -30,4 +31,4 @@ export const check: Check = {
       ];
     });
   },
-};
+});

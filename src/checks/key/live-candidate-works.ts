@@ -1,5 +1,5 @@
 // key/live-candidate-works: the configured value is rejected, but the same value with its copy-paste damage undone works.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { candidatesOf, configured, credentialLabel, envLocation, sourcePhrase } from '../../live/facts.js';
 
@@ -11,11 +11,11 @@ const meta = {
   description: 'Clarifai rejects the value as configured, and accepts it once surrounding whitespace, quotes, a "Key " prefix or invisible characters are removed.',
 } as const;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     for (const v of configured(live)) {
       if (v.verdict !== 'invalid') continue;
@@ -34,4 +34,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 // key/live-rejected: the API itself rejected the credential the app sends, and no nearby value works either.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { candidatesOf, configured, credentialLabel, envLocation, exchangeLocation, exchangesOf, sourcePhrase, statusText } from '../../live/facts.js';
 import { UNSET_ECHOES } from '../../probes/probe.js';
@@ -23,11 +23,11 @@ function fixFor(code: number | undefined, details: string, where: string): strin
   return `Replace the value in ${where} with a current key from https://clarifai.com/me/settings/secrets.`;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     for (const v of configured(live)) {
       if (v.verdict !== 'invalid') continue;
@@ -48,4 +48,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,6 +1,6 @@
 // Flags non-ASCII letters that imitate the key's Latin letters and digits (Cyrillic а, Greek ο, fullwidth ０), naming each.
 import { ordinal } from '../../providers/clarifai/key-format.js';
-import type { Check, CheckMeta } from '../../types/check.js';
+import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, rewriteFix, subject } from './lib/targets.js';
 
 const meta: CheckMeta = {
@@ -12,8 +12,9 @@ const meta: CheckMeta = {
     'A character in the value looks like a Latin letter or digit but is another one (a Cyrillic or Greek letter, a fullwidth digit): the key was retyped on another keyboard layout, or came through OCR or a font substitution. The API sees a different key.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     return keyLikeTargets(ctx).flatMap((t) => {
       const found = t.analysis.lookalikes;
@@ -32,4 +33,4 @@ export const check: Check = {
       ];
     });
   },
-};
+});

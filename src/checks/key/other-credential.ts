@@ -1,5 +1,5 @@
 // Flags a credential variable that holds something other than a Clarifai key: another service's key, a JWT, a UUID, an id, a URL, a legacy app secret.
-import type { Check, CheckMeta } from '../../types/check.js';
+import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyTargets, notSentClause, replaceFix, subject } from './lib/targets.js';
 
 const meta: CheckMeta = {
@@ -11,8 +11,9 @@ const meta: CheckMeta = {
     "The value is recognisably something else (an OpenAI, Anthropic, GitHub, AWS, Slack, Google or Hugging Face key, a JWT, a UUID, a user or app id, a URL, or a legacy 40-character Clarifai app secret), so Clarifai cannot accept it.",
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     return keyTargets(ctx).flatMap((t) => {
       const identity = t.analysis.identity;
@@ -25,4 +26,4 @@ export const check: Check = {
       ];
     });
   },
-};
+});

@@ -1,6 +1,6 @@
 // Flags CLARIFAI_PAT and CLARIFAI_SESSION_TOKEN set together, which Clarifai's SDKs refuse.
 import type { Check, CheckMeta } from '../../types/check.js';
-import { finding } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import { sourceLabel } from './lib/targets.js';
 
 const meta: CheckMeta = {
@@ -12,8 +12,9 @@ const meta: CheckMeta = {
     'CLARIFAI_PAT and CLARIFAI_SESSION_TOKEN are both set. The Python and Node SDKs read both and stop with "A personal access token OR a session token need to be provided, but you cannot provide both."',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const pat = ctx.evidence.env.variables.get('CLARIFAI_PAT')?.winner;
     const session = ctx.evidence.env.variables.get('CLARIFAI_SESSION_TOKEN')?.winner;
@@ -29,4 +30,4 @@ export const check: Check = {
       }),
     ];
   },
-};
+});

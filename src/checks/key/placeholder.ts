@@ -1,6 +1,6 @@
 // Flags a credential variable that holds placeholder text (your_pat_here, <PAT>, None, xxx, an empty value) instead of a key.
 import { hasKeyShape } from '../../providers/clarifai/key-format.js';
-import type { Check, CheckMeta } from '../../types/check.js';
+import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyTargets, notSentClause, replaceFix, subject } from './lib/targets.js';
 
 const meta: CheckMeta = {
@@ -12,8 +12,9 @@ const meta: CheckMeta = {
     'The variable holds text from an example (your_pat_here, <PAT>, YOUR_CLARIFAI_PAT, xxx, changeme), a missing-value word (None, null, undefined) or nothing at all, so no real key is sent.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     const targets = keyTargets(ctx);
     // When another Clarifai credential holds a real-looking key, an empty or example variable is most likely unused.
@@ -44,4 +45,4 @@ export const check: Check = {
       return [keyFinding(meta, t, { message, fix: `${replaceFix(t)}${expand}` })];
     });
   },
-};
+});

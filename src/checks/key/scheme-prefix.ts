@@ -1,5 +1,5 @@
 // Flags a key value that starts with a scheme word (`Key `, `Bearer `, `Authorization: Key `) pasted from a header.
-import type { Check, CheckMeta } from '../../types/check.js';
+import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, rewriteFix, subject } from './lib/targets.js';
 
 const meta: CheckMeta = {
@@ -11,8 +11,9 @@ const meta: CheckMeta = {
     'The value starts with "Key ", "Bearer " or "Authorization: Key ", copied from a curl command or header. Clients add "Key " themselves, so the API receives "Key Key …" or "Key Bearer …" and rejects it.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     return keyLikeTargets(ctx).flatMap((t) => {
       const scheme = t.analysis.scheme;
@@ -25,4 +26,4 @@ export const check: Check = {
       ];
     });
   },
-};
+});

@@ -1,6 +1,6 @@
 // Warns about a key written in uppercase hex, which no observed Clarifai key is; whether the API accepts it is unknown.
 import { mask } from '../../core/secret.js';
-import type { Check, CheckMeta } from '../../types/check.js';
+import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, sourceLabel, subject } from './lib/targets.js';
 
 const meta: CheckMeta = {
@@ -12,8 +12,9 @@ const meta: CheckMeta = {
     'The key has the right length and characters but uses uppercase A-F (caps lock, or a tool that uppercased it). Every Clarifai key observed is lowercase; whether the API accepts uppercase is not known, so it may reject this.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     return keyLikeTargets(ctx).flatMap((t) => {
       const core = t.analysis.core;
@@ -35,4 +36,4 @@ export const check: Check = {
       ];
     });
   },
-};
+});

@@ -1,6 +1,6 @@
 // Flags spaces, tabs, carriage returns and line breaks before, after or inside a key value.
 import type { CharAt } from '../../providers/clarifai/key-format.js';
-import type { Check, CheckMeta } from '../../types/check.js';
+import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, rewriteFix, severityFor, subject } from './lib/targets.js';
 
 const meta: CheckMeta = {
@@ -28,8 +28,9 @@ function kinds(list: readonly CharAt[]): string {
   return parts.join(' and ');
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     return keyLikeTargets(ctx).flatMap((t) => {
       const { leadingWhitespace: lead, trailingWhitespace: trail, internalWhitespace: inside } = t.analysis;
@@ -63,4 +64,4 @@ export const check: Check = {
       ];
     });
   },
-};
+});

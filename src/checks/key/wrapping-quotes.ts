@@ -1,6 +1,6 @@
 // Flags quote characters (straight, curly, backticks, angle brackets) that ended up inside a key value.
 import { describeChars } from '../../providers/clarifai/key-format.js';
-import type { Check, CheckMeta } from '../../types/check.js';
+import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, rewriteFix, subject } from './lib/targets.js';
 
 const meta: CheckMeta = {
@@ -14,8 +14,9 @@ const meta: CheckMeta = {
 
 const CURLY = /[“”‘’„‚«»‹›＂＇]/u;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     return keyLikeTargets(ctx).flatMap((t) => {
       const wrappers = t.analysis.wrappers;
@@ -37,4 +38,4 @@ export const check: Check = {
       ];
     });
   },
-};
+});

@@ -1,6 +1,6 @@
 // Flags a key whose length is not 32 or that has non-hex characters, once quotes, whitespace and other copy damage are set aside.
 import { KEY_LENGTH, type KeyAnalysis } from '../../providers/clarifai/key-format.js';
-import type { Check, CheckMeta } from '../../types/check.js';
+import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, replaceFix, subject } from './lib/targets.js';
 
 const meta: CheckMeta = {
@@ -26,8 +26,9 @@ function shown(c: { char: string; label: string }): string {
   return /^[\x21-\x7e]$/u.test(c.char) ? `"${c.char}"` : c.label;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env'],
   run(ctx) {
     return keyLikeTargets(ctx).flatMap((t) => {
       if (t.sessionToken) return [];
@@ -57,4 +58,4 @@ export const check: Check = {
       ];
     });
   },
-};
+});

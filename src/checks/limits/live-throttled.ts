@@ -1,10 +1,11 @@
 // limits/live-throttled: Clarifai throttled the probes (11005 or HTTP 429): too many requests per second, not a bad key.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialLabel, envLocation, exchangeLocation, statusText } from '../../live/facts.js';
 
 const meta = {
   id: 'limits/live-throttled',
+  problem: 'limits/throttled',
   category: 'limits',
   severity: 'warning',
   title: 'Requests are throttled',
@@ -16,11 +17,11 @@ function retryAfterSeconds(value: string): number | undefined {
   return /^\d+$/u.test(value.trim()) ? Number(value.trim()) : undefined;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const e of live.exchanges) {
@@ -44,4 +45,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

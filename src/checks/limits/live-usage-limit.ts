@@ -1,5 +1,5 @@
 // limits/live-usage-limit: Clarifai refused a call because a usage limit or the plan is exhausted (11000, 11003, 11004, 11006).
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialLabel, envLocation, exchangeLocation, statusText } from '../../live/facts.js';
 
@@ -30,11 +30,11 @@ const LIMITS: Record<number, { what: string; when: string }> = {
   },
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const e of live.exchanges) {
@@ -54,4 +54,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

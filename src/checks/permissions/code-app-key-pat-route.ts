@@ -1,5 +1,5 @@
 // Flags a credential named like an app API key sent to a route that accepts only a Personal Access Token (PATAuth).
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialedPaths } from '../endpoint/lib/credential-paths.js';
 import { routesFor } from '../endpoint/lib/routes.js';
@@ -7,6 +7,7 @@ import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
 const meta: CheckMeta = {
   id: 'permissions/code-app-key-pat-route',
+  problem: 'permissions/app-key-on-pat-route',
   category: 'permissions',
   severity: 'warning',
   title: 'App API key used on a PAT-only route',
@@ -16,11 +17,11 @@ const meta: CheckMeta = {
     '(proto types.proto). keydoctor judges the credential by its variable name, since a PAT and an app key look alike.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     for (const p of credentialedPaths(code)) {
       if (p.kind !== 'app-key') continue;
@@ -39,4 +40,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

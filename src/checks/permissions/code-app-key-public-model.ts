@@ -1,5 +1,5 @@
 // Flags a credential named like an app API key sent to clarifai/main (Clarifai's public models), which needs a PAT.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialedPaths } from '../endpoint/lib/credential-paths.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
@@ -7,6 +7,7 @@ import { appKeyPublicModelDrafts } from './lib/app-key-public-model.js';
 
 const meta: CheckMeta = {
   id: 'permissions/code-app-key-public-model',
+  problem: 'permissions/app-key-public-model',
   category: 'permissions',
   severity: 'warning',
   title: "App API key used on Clarifai's public models (clarifai/main)",
@@ -17,11 +18,11 @@ const meta: CheckMeta = {
     'code for this failure is not documented. keydoctor judges the credential by its variable name.',
 };
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     for (const p of credentialedPaths(code)) {
       if (p.kind !== 'app-key' || !/^\/v2\/users\/clarifai\/apps\/main(?:\/|$)/u.test(p.url.path)) continue;
@@ -38,4 +39,4 @@ export const check: Check = {
     for (const draft of appKeyPublicModelDrafts(code)) out.push(finding(meta, draft));
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags a PAT sent to a short legacy path without /users/{user_id}/apps/{app_id}: only an app key implies the app.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialedPaths } from '../endpoint/lib/credential-paths.js';
 import { appScopedAlternative, routesFor } from '../endpoint/lib/routes.js';
@@ -8,6 +8,7 @@ import { showHoles } from '../endpoint/lib/code-url.js';
 
 const meta: CheckMeta = {
   id: 'permissions/code-pat-without-app',
+  problem: 'permissions/pat-without-app',
   category: 'permissions',
   severity: 'error',
   title: 'PAT used on a path that does not name the app',
@@ -21,11 +22,11 @@ const meta: CheckMeta = {
 /** Scope introspection is meant to be called without an app; it is how a credential is classified. */
 const APP_FREE = new Set(['MyScopes']);
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     for (const p of credentialedPaths(code)) {
       if (p.kind !== 'pat' || /user_app_id/u.test(p.url.query)) continue;
@@ -58,4 +59,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,21 +1,22 @@
 // permissions/live-app-key-on-pat-route: an app-specific key is used on a call that accepts only a personal access token.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialLabel, envLocation, exchangeLocation, targetExchange, targetLabel, usableCredentials } from '../../live/facts.js';
 
 const meta = {
   id: 'permissions/live-app-key-on-pat-route',
+  problem: 'permissions/app-key-on-pat-route',
   category: 'permissions',
   severity: 'error',
   title: 'An app key on a PAT-only call',
   description: 'The route table marks the call PATAuth ("An app-specific API key will not work"), and the probes show the key is an app-specific key.',
 } as const;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     live.targets.forEach((t, i) => {
       if (t.route.kind !== 'match' || t.route.authType !== 'PATAuth') return;
@@ -35,4 +36,4 @@ export const check: Check = {
     });
     return out;
   },
-};
+});

@@ -1,21 +1,22 @@
 // permissions/live-missing-scopes: the key lacks scopes the target call needs (its cl_depending_scopes; `All` covers all).
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialLabel, envLocation, exchangeLocation, statusText, targetExchange, targetLabel, usableCredentials } from '../../live/facts.js';
 
 const meta = {
   id: 'permissions/live-missing-scopes',
+  problem: 'permissions/missing-scopes',
   category: 'permissions',
   severity: 'error',
   title: 'The key lacks scopes the call needs',
   description: "The route table lists the scopes each call needs (cl_depending_scopes); the key's own scopes (from GET /v2/myscopes or /v2/users/me/myscopes) lack some, or Clarifai answered 11007.",
 } as const;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     live.targets.forEach((t, i) => {
       if (t.route.kind !== 'match') return;
@@ -38,4 +39,4 @@ export const check: Check = {
     });
     return out;
   },
-};
+});

@@ -1,21 +1,22 @@
 // permissions/live-other-app: an app key is used on a path that names a different user or app than the key belongs to.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialLabel, envLocation, exchangeLocation, targetExchange, targetLabel, targetOwner, usableCredentials } from '../../live/facts.js';
 
 const meta = {
   id: 'permissions/live-other-app',
+  problem: 'permissions/app-key-other-app',
   category: 'permissions',
   severity: 'error',
   title: "An app key used on another app's path",
   description: 'An app-specific key implies its own user and app; a path naming another user or app reaches resources the key cannot access.',
 } as const;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     live.targets.forEach((t, i) => {
       const owner = targetOwner(t);
@@ -40,4 +41,4 @@ export const check: Check = {
     });
     return out;
   },
-};
+});

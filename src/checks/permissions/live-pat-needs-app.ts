@@ -1,22 +1,23 @@
 // permissions/live-pat-needs-app: a personal access token is used without naming the owner's user_id and app_id.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialLabel, envLocation, exchangeLocation, targetExchange, targetLabel, targetOwner, usableCredentials } from '../../live/facts.js';
 import { isMissingAppDetail } from '../../live/verdict.js';
 
 const meta = {
   id: 'permissions/live-pat-needs-app',
+  problem: 'permissions/pat-without-app',
   category: 'permissions',
   severity: 'error',
   title: 'A PAT without user_id and app_id',
   description: 'A PAT is tied to a user, not an app: calls must name the owner (/v2/users/{user_id}/apps/{app_id}/… or user_app_id). Without them Clarifai answers 11008 "Must provide app external ID in API authorizer".',
 } as const;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['env', 'live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     const unset = ['CLARIFAI_USER_ID', 'CLARIFAI_APP_ID'].filter((n) => !evidence.env.variables.get(n)?.winner?.value.reveal().trim());
     const setThem = unset.length > 0 ? `Set ${unset.join(' and ')} to the resource owner's ids (yours, or clarifai/main for public models) and ` : '';
@@ -56,4 +57,4 @@ export const check: Check = {
     }
     return out;
   },
-};
+});

@@ -1,21 +1,22 @@
 // permissions/live-public-model-needs-pat: Clarifai's public models (clarifai/main) need a PAT; an app key is refused since API 9.3/11.6.
-import { finding, type Check } from '../../types/check.js';
+import { defineCheck, finding } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialLabel, envLocation, exchangeLocation, targetExchange, targetLabel, targetOwner, usableCredentials } from '../../live/facts.js';
 
 const meta = {
   id: 'permissions/live-public-model-needs-pat',
+  problem: 'permissions/app-key-public-model',
   category: 'permissions',
   severity: 'error',
   title: 'Public models need a PAT',
   description: "Since API 9.3 (March 2023) and 11.6 (June 2025), app-specific keys cannot reach resources outside their own app, such as clarifai/main's public models; a PAT with user_id clarifai and app_id main can.",
 } as const;
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['live'],
   run({ evidence }) {
     const live = evidence.live;
-    if (!live) return [];
     const out: Finding[] = [];
     live.targets.forEach((t, i) => {
       const owner = targetOwner(t);
@@ -36,4 +37,4 @@ export const check: Check = {
     });
     return out;
   },
-};
+});

@@ -1,6 +1,6 @@
 // Flags a public model referred to by its display name or old API name ("General", `general-v1.3`) where Clarifai expects its id.
 import type { PublicModel } from '../../providers/clarifai/public-models.js';
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { CodeSite } from '../../types/code-evidence.js';
 import type { Finding, Severity } from '../../types/diagnostic.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
@@ -27,11 +27,11 @@ function describe(value: string, model: PublicModel): string {
   return `the ${kind} of Clarifai's ${name} model, ${model.id ? `whose id is ${model.id}` : 'whose current id no source names'}`;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     const report = (site: CodeSite, value: string, model: PublicModel, owner: 'main' | 'unknown', rest = 'outputs') => {
       // Outside clarifai/main a display name may be someone's own model id; only the versioned old names stay errors.
@@ -70,4 +70,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,5 +1,5 @@
 // Flags a request for one of Clarifai's public models that names the caller's own user/app instead of clarifai/main, so the model is looked up in the wrong app.
-import { finding, type Check, type CheckMeta } from '../../types/check.js';
+import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 import { isPlaceholderId, isPublicOwner, modelPaths, ownersByFile, publicModelOf, publicModelPath, type Resolved } from './lib/model-target.js';
@@ -30,11 +30,11 @@ function ownerShown(user: Resolved): string {
   return user.literal === 'me' ? "me (your own user)" : user.shown;
 }
 
-export const check: Check = {
+export const check = defineCheck({
   meta,
+  requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
-    if (!code) return [];
     const out: Finding[] = [];
     const reported = new Set<string>();
     for (const p of modelPaths(code)) {
@@ -68,4 +68,4 @@ export const check: Check = {
     }
     return out.map(scrubFinding);
   },
-};
+});

@@ -1,22 +1,22 @@
 // `keydoctor check`: the doctor for one project folder — gather evidence, ask the API unless --offline, run the checks, report.
-import { runDiagnosis, type DiagnoseOptions } from '../../live/diagnose.js';
+import { diagnose, type DiagnoseRequest, type Result } from '../../core/diagnose.js';
 import { liveNotes, verboseExchange } from '../../live/notes.js';
 import { usageError } from '../../core/errors.js';
-import { VERSION } from '../../version.js';
+import { reportOf } from '../../reporters/report.js';
 import { numberOption, stringList, type Command } from '../command.js';
 import type { CommandContext } from '../io.js';
 import { renderReport } from '../render.js';
 import { sourceNotes } from './env.js';
 
-/** Turns the command line into diagnosis options; shared with `keydoctor demo`. */
-export function diagnoseOptionsFrom(values: Record<string, unknown>, ctx: CommandContext): DiagnoseOptions {
+/** Turns the command line into a diagnosis request; shared with `keydoctor demo`. */
+export function diagnoseOptionsFrom(values: Record<string, unknown>, ctx: CommandContext): DiagnoseRequest {
   const transport = values.transport === undefined ? 'rest' : String(values.transport);
   if (transport !== 'rest' && transport !== 'grpc') throw usageError(`--transport is rest or grpc, not "${transport}".`);
   if (values.call !== undefined && values.rpc !== undefined) throw usageError('give either --call or --rpc, not both.');
   const waitS = numberOption('wait', values.wait, { min: 0, max: 3600 });
   const timeoutS = numberOption('timeout', values.timeout, { min: 0.1, max: 600 });
   return {
-    offline: Boolean(values.offline),
+    live: !values.offline,
     scan: !values['no-scan'],
     transport,
     ...(values.base !== undefined ? { base: String(values.base) } : {}),
@@ -96,34 +96,30 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error, refused netwo
 (KD_ERR_NETWORK_POLICY) or keydoctor failed.
 `,
   async run(values, positionals, ctx) {
-    // gather → checks → report: runDiagnosis gathers env (and live) evidence and runs every check.
-    const result = await runDiagnosis(
-      {
-        ...diagnoseOptionsFrom(values, ctx),
-        projectDir: positionals[0] ?? '.',
-        env: ctx.io.env,
-        envFiles: stringList(values['env-file']),
-        expect: stringList(values.expect),
-        cwd: ctx.io.cwd,
-        signal: abortOnStop(ctx),
-      },
-      ctx.redactor,
-    );
-    return renderReport(
-      {
-        version: VERSION,
-        findings: result.findings,
-        notes: [
-          ...sourceNotes(result.evidence.env),
-          ...(result.evidence.code ? [`Code: scanned ${plural(result.evidence.code.filesScanned, 'file')} (keydoctor scan also writes SARIF).`] : []),
-          ...(result.evidence.live ? liveNotes(result.evidence.live) : ['Live: skipped (--offline); nothing was sent.']),
-        ],
-      },
-      values.json ? 'json' : 'text',
-      ctx,
-    );
+    const result = await diagnose({
+      ...diagnoseOptionsFrom(values, ctx),
+      command: 'check',
+      projectDir: positionals[0] ?? '.',
+      env: ctx.io.env,
+      envFiles: stringList(values['env-file']),
+      expect: stringList(values.expect),
+      cwd: ctx.io.cwd,
+      signal: abortOnStop(ctx),
+      redactor: ctx.redactor,
+    });
+    return renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx);
   },
 };
+
+/** The lines under a check report: which sources were read, how much code, what was sent. */
+export function diagnosisNotes(result: Result): string[] {
+  const { env, code, live } = result.evidence;
+  return [
+    ...(env ? sourceNotes(env) : []),
+    ...(code ? [`Code: scanned ${plural(code.filesScanned, 'file')} (keydoctor scan also writes SARIF).`] : ['Code: not read (--no-scan).']),
+    ...(live ? liveNotes(live) : ['Live: skipped (--offline); nothing was sent.']),
+  ];
+}
 
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;

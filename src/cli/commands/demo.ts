@@ -1,15 +1,13 @@
 // `keydoctor demo`: the full doctor on a bundled project with planted faults, against an in-process emulator (loopback only).
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { runDiagnosis } from '../../live/diagnose.js';
-import { liveNotes } from '../../live/notes.js';
+import { diagnose } from '../../core/diagnose.js';
 import { mask } from '../../core/secret.js';
-import { VERSION } from '../../version.js';
+import { reportOf } from '../../reporters/report.js';
 import type { Command } from '../command.js';
 import { renderReport } from '../render.js';
 import { makeStyle } from '../../reporters/style.js';
-import { sourceNotes } from './env.js';
-import { abortOnStop, diagnoseOptionsFrom } from './check.js';
+import { abortOnStop, diagnoseOptionsFrom, diagnosisNotes } from './check.js';
 
 /** The bundled example; the same relative path from src/ (tsx) and dist/ (built). */
 export const DEMO_PROJECT = fileURLToPath(new URL('../../../examples/demo-project/', import.meta.url));
@@ -62,26 +60,18 @@ Exit codes: 0 the demo ran, 2 it could not run.
             `as if its app called ${DEMO_CALL.method} ${DEMO_CALL.url} (index.js:8).\n\n`,
         );
       }
-      const result = await runDiagnosis(
-        {
-          ...diagnoseOptionsFrom(values, ctx),
-          projectDir: DEMO_PROJECT,
-          env,
-          cwd: DEMO_PROJECT,
-          targets: [DEMO_CALL],
-          signal: abortOnStop(ctx),
-        },
-        ctx.redactor,
-      );
-      renderReport(
-        {
-          version: VERSION,
-          findings: result.findings,
-          notes: [...sourceNotes(result.evidence.env), ...(result.evidence.live ? liveNotes(result.evidence.live) : [])],
-        },
-        values.json ? 'json' : 'text',
-        ctx,
-      );
+      const result = await diagnose({
+        ...diagnoseOptionsFrom(values, ctx),
+        command: 'demo',
+        live: true,
+        projectDir: DEMO_PROJECT,
+        env,
+        cwd: DEMO_PROJECT,
+        targets: [DEMO_CALL],
+        signal: abortOnStop(ctx),
+        redactor: ctx.redactor,
+      });
+      renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx);
       if (!values.json) {
         ctx.out(
           `\n${s.green('The demo ran successfully (exit 0).')} The problems above were planted on purpose (see examples/demo-project/README.md).\n` +

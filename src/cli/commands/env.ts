@@ -1,8 +1,9 @@
 // `keydoctor env`: every source of each Clarifai variable and which one wins, masked, like `aws configure list`.
-import { collectSecrets } from '../../core/diagnose-offline.js';
+import { diagnose } from '../../core/diagnose.js';
 import { showValue } from '../../checks/env/lib/env.js';
 import { CLARIFAI_VARIABLE_NAMES } from '../../providers/clarifai/variables.js';
-import { gatherEnvEvidence } from '../../sources/gather.js';
+import { jsonReporter } from '../../reporters/json.js';
+import { reportOf } from '../../reporters/report.js';
 import type { EntryPoint, EnvEvidence, LoaderEvidence, ResolvedVariable } from '../../types/evidence.js';
 import type { EnvLocation } from '../../types/location.js';
 import { stringList, type Command } from '../command.js';
@@ -98,23 +99,19 @@ Examples:
 `,
   async run(values, positionals, ctx) {
     const expect = stringList(values.expect);
-    let env = gatherEnvEvidence({
+    // The same engine as check, offline; the code is read for its loaders (issue #12) unless --no-scan.
+    const result = await diagnose({
+      command: 'env',
       projectDir: positionals[0] ?? '.',
       env: ctx.io.env,
       envFiles: stringList(values['env-file']),
-      expected: [...CLARIFAI_VARIABLE_NAMES, ...expect],
+      expect,
       cwd: ctx.io.cwd,
+      scan: !values['no-scan'],
+      redactor: ctx.redactor,
     });
-    // Hook (issue #12): the loaders each entry point runs decide which files are loaded, in which order, with which rules.
-    let loaders: LoaderEvidence | undefined;
-    if (!values['no-scan']) {
-      const { gatherCodeEvidence } = await import('../../scan/index.js');
-      const { withLoaders } = await import('../../sources/loaders/index.js');
-      const modelled = withLoaders(env, await gatherCodeEvidence(env.projectDir));
-      env = modelled.env;
-      loaders = modelled.loaders;
-    }
-    collectSecrets({ env }, ctx.redactor);
+    const env = result.evidence.env!;
+    const loaders = result.evidence.loaders;
     // Near misses (clarifai_pat, CLARIFAI-PAT) are listed too, so a slip is visible next to the real name.
     const mentions = [...env.variables.keys()].filter((n) => /clarifai/iu.test(n)).sort();
     const rows = variableRows(env, [...new Set([...CLARIFAI_VARIABLE_NAMES, ...expect, ...mentions])]);
@@ -127,7 +124,7 @@ Examples:
         ...(f.gitTracked !== undefined ? { gitTracked: f.gitTracked } : {}),
         ...(f.gitIgnored !== undefined ? { gitIgnored: f.gitIgnored } : {}),
       }));
-      ctx.out(`${JSON.stringify({ projectDir: env.projectDir, variables: rows, files, ...(loaders ? { entryPoints: loaders.entryPoints.map(entryJson), notLoaded: loaders.unloaded.map(({ display, reason, fix }) => ({ file: display, reason, fix })) } : {}) }, null, 2)}\n`);
+      ctx.out(jsonReporter(reportOf(result, { data: { projectDir: env.projectDir, variables: rows, files, ...(loaders ? { entryPoints: loaders.entryPoints.map(entryJson), notLoaded: loaders.unloaded.map(({ display, reason, fix }) => ({ file: display, reason, fix })) } : {}) } }), { color: false, unicode: false }));
       return 0;
     }
     const s = makeStyle(ctx.color, ctx.unicode);
@@ -147,7 +144,9 @@ Examples:
       const line = row.map((cell, j) => cell + ' '.repeat(widths[j]! - [...cell].length)).join('  ').trimEnd();
       return i === 0 ? s.bold(line) : row[1] === '<not set>' ? s.dim(line) : line;
     });
-    ctx.out(`${lines.join('\n')}\n\n${loaders ? `${loaderLines(loaders, s).join('\n')}\n\n` : ''}${sourceNotes(env).join('\n')}\n`);
+    const problems = result.summary.errors + result.summary.warnings;
+    const hint = problems > 0 ? `\n${problems} ${problems === 1 ? 'problem' : 'problems'} found in these sources: run "keydoctor check --offline" for the diagnosis.` : '';
+    ctx.out(`${lines.join('\n')}\n\n${loaders ? `${loaderLines(loaders, s).join('\n')}\n\n` : ''}${sourceNotes(env).join('\n')}${hint}\n`);
     return 0;
   },
 };

@@ -1,9 +1,10 @@
 // `keydoctor explain`: paste what Clarifai or an SDK said (argument or stdin) and get the likely causes, most likely first.
 import { usageError } from '../../core/errors.js';
-import { explain, type ExplainResult } from '../../explain/index.js';
+import { explainWithResult, type ExplainResult } from '../../explain/index.js';
 import { makeStyle } from '../../reporters/style.js';
 import { formatLocation } from '../../types/location.js';
-import { VERSION } from '../../version.js';
+import { jsonReporter } from '../../reporters/json.js';
+import { reportOf } from '../../reporters/report.js';
 import type { Command } from '../command.js';
 import type { CommandContext } from '../io.js';
 
@@ -51,7 +52,8 @@ likely first, each with the fix and the keydoctor command that checks it. Accept
 Only the first 1,000,000 characters are read. Keys in the text are never printed in full.
 
 Options:
-  --json               Print { version, recognised, summary, form, status, httpStatus, findings, notes }
+  --json               Print the Result envelope (version, command, findings, checks, …) with
+                       explain: { recognised, summary, form, status, httpStatus }
   --no-color           Plain output
 
 Examples:
@@ -70,24 +72,10 @@ Exit codes: 0 success status, or an error that is not about the credential;
     }
     // Unquoted words (`keydoctor explain API key not found`) are one message, as the user meant.
     const text = positionals.length === 1 && positionals[0] === '-' ? await ctx.io.readStdin() : positionals.join(' ');
-    const result = explain(text, { redactor: ctx.redactor });
+    const { explanation: result, result: diagnosis } = explainWithResult(text, { redactor: ctx.redactor });
     if (values.json) {
-      ctx.out(
-        `${JSON.stringify(
-          {
-            version: VERSION,
-            recognised: result.recognised,
-            summary: result.summary,
-            form: result.form,
-            status: result.status ?? null,
-            httpStatus: result.httpStatus ?? null,
-            findings: result.findings,
-            notes: result.notes,
-          },
-          null,
-          2,
-        )}\n`,
-      );
+      const data = { recognised: result.recognised, summary: result.summary, form: result.form, status: result.status ?? null, httpStatus: result.httpStatus ?? null };
+      ctx.out(jsonReporter(reportOf(diagnosis, { notes: result.notes, data }), { color: false, unicode: false }));
     } else if (result.recognised) {
       ctx.out(renderText(result, ctx));
     } else {

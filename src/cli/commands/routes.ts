@@ -1,5 +1,8 @@
 // `keydoctor routes`: look up a Clarifai RPC or REST request in the generated API table (auth, scopes, params, other routes).
 import { usageError } from '../../core/errors.js';
+import { jsonReporter } from '../../reporters/json.js';
+import { emptyReport } from '../../reporters/report.js';
+import { VERSION } from '../../version.js';
 import {
   AUTH_TYPE_WORDS,
   findRpc,
@@ -300,7 +303,8 @@ Exit codes:
     for (const token of positionals.join(' ').split(/[\s/?&=#:@,;]+/u)) if (/^[A-Za-z0-9_-]{24,}$/u.test(token) && /\d/u.test(token)) ctx.redactor.add(token);
     const a = answer(query, queryLabel(query));
     const matched = a.kind === 'rpc' || a.kind === 'match' || a.kind === 'path';
-    if (values.json) ctx.out(`${JSON.stringify(a, null, 2)}\n`);
+    // The same envelope as every command's JSON; the answer itself is under "routes".
+    if (values.json) ctx.out(jsonReporter(emptyReport(VERSION, 'routes', a as unknown as Record<string, unknown>), { color: false, unicode: false }));
     else ctx.out(`${render(a, makeStyle(ctx.color, ctx.unicode))}\n`);
     return matched ? 0 : 1;
   },

@@ -2,22 +2,15 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline } from '../../core/baseline.js';
-import { collectSecrets } from '../../core/diagnose-offline.js';
-import { runChecks } from '../../core/engine.js';
+import { diagnose } from '../../core/diagnose.js';
 import { KeydoctorError, usageError } from '../../core/errors.js';
-import { processFindings } from '../../core/pipeline.js';
-import { CLARIFAI_VARIABLE_NAMES } from '../../providers/clarifai/variables.js';
-import { hasErrors } from '../../reporters/report.js';
+import { hasErrors, reportOf } from '../../reporters/report.js';
 import { jsonReporter } from '../../reporters/json.js';
 import { sarifReporter } from '../../reporters/sarif.js';
 import { terminalReporter } from '../../reporters/terminal.js';
-import { applySuppressions, gatherCodeEvidence, type ScanProgress } from '../../scan/index.js';
+import { gatherCodeEvidence, type ScanProgress } from '../../scan/index.js';
 import { describeFsError } from '../../sources/read-text-file.js';
 import { gatherHistory, historyNote, historyProgressLine } from '../../scan/history/index.js';
-import { gatherEnvEvidence } from '../../sources/gather.js';
-import type { Evidence } from '../../types/evidence.js';
-import { isFileLocation } from '../../types/location.js';
-import { VERSION } from '../../version.js';
 import { numberOption, stringList, type Command } from '../command.js';
 import type { CommandContext } from '../io.js';
 
@@ -95,9 +88,9 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
     const dir = positionals[0] ?? '.';
     const root = resolve(ctx.io.cwd, dir);
     const baseline = typeof values.baseline === 'string' ? readBaseline(resolve(ctx.io.cwd, values.baseline)) : undefined;
-    // Loading the checks (and the route tables they read) overlaps with the walk instead of delaying it.
-    const checksLoaded = import('../../checks/index.js');
-    checksLoaded.catch(() => {});
+    // Loading the registry (and the checks and route tables behind it) overlaps with the walk instead of delaying it.
+    const registryLoaded = import('../../checks/registry.js');
+    registryLoaded.catch(() => {});
 
     // Progress only for a person watching: stderr and stdout both a terminal, human format.
     const meter = ctx.io.stderrIsTTY && ctx.io.stdoutIsTTY && format === 'text' && !values.output ? progressMeter(ctx) : undefined;
@@ -122,25 +115,18 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
       code.history = await gatherHistory(root, { signal: controller.signal, ...(meter ? { onProgress: historyProgressLine((t) => ctx.io.stderr(t)) } : {}) });
     }
 
-    const codeNames = code.envReads.map((r) => r.name).filter((n) => /clarifai/iu.test(n));
-    codeNames.push(...(code.credentials ?? []).flatMap((c) => c.envNames));
-    const expected = [...new Set([...CLARIFAI_VARIABLE_NAMES, ...codeNames])];
-    const env = gatherEnvEvidence({ projectDir: root, env: ctx.io.env, expected, envFiles: stringList(values['env-file']), cwd: ctx.io.cwd });
-    const evidence: Evidence = { env, code };
-    collectSecrets(evidence, ctx.redactor);
-    // Only credential-looking values join the redactor: a short word assigned to CLARIFAI_PAT (`clarifai`, a user id)
-    // is reported masked in its own finding, but scrubbing it everywhere would blank out ordinary text.
-    for (const k of code.keyLiterals) {
-      const v = k.value.reveal();
-      if (v.length >= 16 && /\d/u.test(v) && /[A-Za-z]/u.test(v)) ctx.redactor.add(k.value);
-    }
-    for (const k of code.history?.keys ?? []) ctx.redactor.add(k.value);
-
-    const { allChecks } = await checksLoaded;
-    const raw = runChecks(allChecks, { evidence, options: { expected } });
-    // `scan` reports what is in the files; findings about the shell environment belong to `keydoctor check`.
-    const located = raw.filter((f) => f.location !== undefined && isFileLocation(f.location));
-    const current = processFindings(applySuppressions(located, code.suppressions), ctx.redactor);
+    // The engine with the code just read and the env files for names; only what is in the files is reported.
+    const result = await diagnose({
+      command: 'scan',
+      projectDir: root,
+      code,
+      env: ctx.io.env,
+      envFiles: stringList(values['env-file']),
+      cwd: ctx.io.cwd,
+      scope: 'files',
+      redactor: ctx.redactor,
+    });
+    const current = result.findings;
     if (typeof values['write-baseline'] === 'string') writeBaseline(resolve(ctx.io.cwd, values['write-baseline']), current);
     const findings = baseline ? applyBaseline(current, baseline) : current;
 
@@ -154,12 +140,10 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error or keydoctor f
         '.',
     ];
     if (code.history) notes.push(historyNote(code.history));
-    if (raw.length > located.length) notes.push(`${raw.length - located.length} finding(s) about the environment are not shown here: run "keydoctor check".`);
-
-    const report = { version: VERSION, findings, notes };
+    const report = reportOf(result, { notes, findings });
     const options = { color: ctx.color && !values.output, unicode: ctx.unicode };
     const text =
-      format === 'sarif' ? sarifReporter({ checks: allChecks.map((c) => c.meta), root })(report, options) : (format === 'json' ? jsonReporter : terminalReporter)(report, options);
+      format === 'sarif' ? sarifReporter({ problems: (await registryLoaded).PROBLEMS, root })(report, options) : (format === 'json' ? jsonReporter : terminalReporter)(report, options);
     if (typeof values.output === 'string') {
       const out = resolve(ctx.io.cwd, values.output);
       try {

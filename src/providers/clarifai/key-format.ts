@@ -41,7 +41,9 @@ export interface KeyAnalysis {
   lookalikes: Lookalike[];
   /** Characters left in the key that are not hex digits (0-9, a-f, A-F), at their raw positions. */
   nonHex: CharAt[];
-  /** What was probably meant: the value with all of the above removed and look-alikes replaced. */
+  /** The value with the copy-paste damage undone (whitespace, invisible characters, wrappers, scheme word) and nothing guessed: look-alikes stay. */
+  cleaned: string;
+  /** What was probably meant: the cleaned value with look-alikes replaced too. */
   core: string;
   /** Set when the core is not a key at all: a placeholder, or another kind of credential. */
   identity?: Identity;
@@ -49,7 +51,9 @@ export interface KeyAnalysis {
 
 const ASCII_SPACE = new Set([' ', '\t', '\n', '\r', '\v', '\f']);
 const INVISIBLE = /^[\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Cc}]$/u;
-const WRAPPERS = new Set(['"', "'", '`', '“', '”', '‘', '’', '„', '‚', '«', '»', '‹', '›', '＂', '＇', '<', '>']);
+/** Quotes and brackets a copy-paste wraps around a key: the one list the key checks, live candidates, masks and redaction share. */
+export const WRAPPER_CHARACTERS: ReadonlySet<string> = new Set(['"', "'", '`', '“', '”', '‘', '’', '„', '‚', '«', '»', '‹', '›', '＂', '＇', '<', '>']);
+const WRAPPERS = WRAPPER_CHARACTERS;
 
 const NAMES: Record<number, string> = {
   0x09: 'CHARACTER TABULATION (tab)',
@@ -229,6 +233,7 @@ export function analyzeKeyValue(raw: string, options: { sessionToken?: boolean }
     wrappers: [],
     lookalikes: [],
     nonHex: [],
+    cleaned: '',
     core: '',
   };
   let start = 0;
@@ -255,11 +260,13 @@ export function analyzeKeyValue(raw: string, options: { sessionToken?: boolean }
     }
   }
   const kept: string[] = [];
+  const asTyped: string[] = [];
   for (let i = start; i < end; i++) {
     const ch = chars[i]!;
     if (isAsciiSpace(ch)) a.internalWhitespace.push(at(ch, i));
     else if (isInvisible(ch)) a.invisible.push(at(ch, i));
     else {
+      asTyped.push(ch);
       const look = lookalike(ch);
       if (look) a.lookalikes.push({ ...at(ch, i), looksLike: look.looksLike });
       const meant = look ? look.meant : ch;
@@ -270,10 +277,37 @@ export function analyzeKeyValue(raw: string, options: { sessionToken?: boolean }
   a.invisible.sort((x, y) => x.position - y.position);
   a.wrappers.sort((x, y) => x.position - y.position);
   a.trailingWhitespace.reverse();
+  a.cleaned = asTyped.join('');
   a.core = kept.join('');
   const identity = placeholderIdentity(a.core) ?? credentialIdentity(a.core, options.sessionToken === true);
   if (identity) a.identity = identity;
   return a;
+}
+
+function whitespaceName(list: readonly CharAt[]): string {
+  const text = list.map((c) => c.char).join('');
+  if (/^\r?\n$/u.test(text)) return text.includes('\r') ? 'CRLF line ending' : 'newline';
+  if (text === '\r') return 'carriage return (\\r)';
+  if (/^ +$/u.test(text)) return text.length === 1 ? 'space' : `${text.length} spaces`;
+  if (/^\t+$/u.test(text)) return 'tab';
+  return 'whitespace';
+}
+
+/**
+ * The copy-paste damage the analysis undid, as phrases completing "the key works once …"
+ * (`the trailing newline is removed`); empty when the cleaned value is the raw value.
+ */
+export function pasteDamage(a: KeyAnalysis): string[] {
+  const changes: string[] = [];
+  const removed = (name: string) => `${name} ${/spaces$/u.test(name) ? 'are' : 'is'} removed`;
+  if (a.leadingWhitespace.length) changes.push(`the leading ${removed(whitespaceName(a.leadingWhitespace))}`);
+  if (a.trailingWhitespace.length) changes.push(`the trailing ${removed(whitespaceName(a.trailingWhitespace))}`);
+  if (a.wrappers.length) changes.push(`the surrounding ${a.wrappers.every((w) => /["'`“”‘’„‚«»＂＇]/u.test(w.char)) ? 'quotes are' : 'quotes or brackets are'} removed`);
+  if (a.scheme !== undefined) changes.push(`the "${a.scheme} " prefix is removed (keydoctor adds "Key " itself)`);
+  const invisible = [...new Set(a.invisible.map((c) => c.char))];
+  if (invisible.length > 0) changes.push(`the invisible ${invisible.map(codePointLabel).join(', ')} ${invisible.length === 1 ? 'character is' : 'characters are'} removed`);
+  if (a.internalWhitespace.length) changes.push('the whitespace inside it is removed');
+  return changes;
 }
 
 /** Whether the value, with its copy-paste damage undone, has the shape of a Clarifai key (case aside). */

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { runChecks } from '../../../src/core/engine.js';
 import { endpointChecks } from '../../../src/checks/endpoint/index.js';
 import { headersChecks } from '../../../src/checks/headers/index.js';
 import { check as patWithoutApp } from '../../../src/checks/permissions/code-pat-without-app.js';
@@ -31,7 +32,8 @@ test('the code checks survive arbitrary evidence strings and never print the raw
         imports: [importSite(file, 10, '@grpc/grpc-js'), importSite(file, 11, 'clarifai-nodejs-grpc')],
       });
       for (const check of checks) {
-        const findings = check.run({ evidence: { env: env({ CLARIFAI_PAT: KEY, CLARIFAI_GRPC_BASE: c }), code: evidence }, options: { expected: ['CLARIFAI_PAT'] } });
+        const { findings, checks: records } = runChecks([check], { env: env({ CLARIFAI_PAT: KEY, CLARIFAI_GRPC_BASE: c }), code: evidence }, { expected: ['CLARIFAI_PAT'] }, { live: 'offline' });
+        assert.notEqual(records[0]!.status, 'crashed', `${check.meta.id} crashed: ${JSON.stringify(findings)}`);
         for (const f of findings) {
           assert.equal(typeof f.message, 'string');
           assert.ok(!JSON.stringify(f).includes(KEY), `${check.meta.id} printed the key: ${JSON.stringify(f)}`);

@@ -2,6 +2,7 @@
 import { Secret } from '../../../src/core/secret.js';
 import { parseEnvText } from '../../../src/sources/dotenv-file.js';
 import { resolveVariables } from '../../../src/sources/resolve.js';
+import { runChecks } from '../../../src/core/engine.js';
 import type { Check } from '../../../src/types/check.js';
 import type { AuthHeaderSite, CodeEvidence, EnvRead, ImportSite, KeyLiteral, UrlSite } from '../../../src/types/code-evidence.js';
 import type { Finding } from '../../../src/types/diagnostic.js';
@@ -58,9 +59,11 @@ export function env(shell: Record<string, string> = {}, dotenvText?: string): En
 
 export const CLARIFAI_EXPECTED = ['CLARIFAI_PAT', 'CLARIFAI_API_KEY', 'CLARIFAI_USER_ID', 'CLARIFAI_APP_ID', 'CLARIFAI_API_BASE', 'CLARIFAI_GRPC_BASE', 'CLARIFAI_SESSION_TOKEN'];
 
+/** Runs one check through the engine, which skips it (reason no-code) when it needs code and none is given. */
 export function run(check: Check, codeEvidence: CodeEvidence | undefined, envEvidence: EnvEvidence = env()): Finding[] {
   const evidence = codeEvidence ? { env: envEvidence, code: codeEvidence } : { env: envEvidence };
-  const findings = check.run({ evidence, options: { expected: CLARIFAI_EXPECTED } });
+  const { findings, checks } = runChecks([check], evidence, { expected: CLARIFAI_EXPECTED }, { code: 'no-code' });
+  if (checks[0]!.status === 'crashed') throw new Error(`${check.meta.id} crashed: ${JSON.stringify(findings)}`);
   for (const f of findings) if (JSON.stringify(f).includes(FAKE_KEY)) throw new Error(`${f.id} leaked the planted key: ${JSON.stringify(f)}`);
   return findings;
 }

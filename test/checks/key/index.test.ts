@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keyChecks } from '../../../src/checks/key/index.js';
-import { diagnoseOffline } from '../../../src/core/diagnose-offline.js';
+import { diagnoseLocal } from '../../../src/core/diagnose.js';
 import { secretVariants } from '../../../src/core/secret.js';
 import { runFixtureDir } from '../fixture-runner.js';
 import { runCli } from '../../helpers/cli.js';
@@ -45,7 +45,7 @@ test('keydoctor check --json never prints a planted credential for any key fixtu
   for (const f of fixtures) {
     const r = await runCli(['check', f.dir, '--offline', '--json'], { env: shell(f.dir), cwd: f.dir });
     const planted = new Set<string>();
-    for (const [, variable] of diagnoseOffline({ projectDir: f.dir, cwd: f.dir, env: shell(f.dir), checks: [] }).evidence.env.variables) {
+    for (const [, variable] of diagnoseLocal({ projectDir: f.dir, cwd: f.dir, env: shell(f.dir), checks: [] }).evidence.env!.variables) {
       for (const d of variable.definitions) for (const v of secretVariants(d.value.reveal())) if ([...v].length >= 12) planted.add(v);
     }
     for (const secret of planted) {
@@ -68,13 +68,13 @@ test('the fake key in the tests is absent from text output too', async () => {
 test('an --expect name that looks like a secret is judged; other expected names are not', () => {
   const dir = join(root, 'placeholder', 'good.real-key');
   const env = { MY_CLARIFAI_KEY: 'your_key_here', MY_APP_NAME: 'your_key_here' };
-  const findings = diagnoseOffline({ projectDir: dir, cwd: dir, env, expect: ['MY_CLARIFAI_KEY', 'MY_APP_NAME'], checks: keyChecks }).findings;
+  const findings = diagnoseLocal({ projectDir: dir, cwd: dir, env, expect: ['MY_CLARIFAI_KEY', 'MY_APP_NAME'], checks: keyChecks }).findings;
   assert.deepEqual(findings.map((f) => [f.id, f.location]), [['key/placeholder', { env: 'MY_CLARIFAI_KEY', source: 'shell' }]]);
 });
 
 test('a losing definition with the same value as the winner is not reported twice', () => {
   const dir = join(root, 'whitespace', 'bad.escaped-newline-in-quotes');
   const value = '3f9a6d0c8b7e4a2190f1c3d5e7b90000\n';
-  const findings = diagnoseOffline({ projectDir: dir, cwd: dir, env: { CLARIFAI_PAT: value }, checks: keyChecks }).findings;
+  const findings = diagnoseLocal({ projectDir: dir, cwd: dir, env: { CLARIFAI_PAT: value }, checks: keyChecks }).findings;
   assert.deepEqual(findings.map((f) => [f.id, f.severity, f.location]), [['key/whitespace', 'error', { env: 'CLARIFAI_PAT', source: 'shell' }]]);
 });

@@ -21,13 +21,13 @@ export interface KeyTarget {
   analysis: KeyAnalysis;
 }
 
-const cache = new WeakMap<CheckContext['evidence'], KeyTarget[]>();
+const cache = new WeakMap<CheckContext<'env'>['evidence'], KeyTarget[]>();
 
 /**
  * Every credential definition worth judging: the winner of each Clarifai credential variable (and
  * of each expected secret-like name), plus every losing definition whose value differs from it.
  */
-export function keyTargets(ctx: CheckContext): KeyTarget[] {
+export function keyTargets(ctx: CheckContext<'env'>): KeyTarget[] {
   const cached = cache.get(ctx.evidence);
   if (cached) return cached;
   const names = new Set<string>(CLARIFAI_CREDENTIAL_NAMES);
@@ -125,6 +125,6 @@ export function replaceFix(t: KeyTarget): string {
 }
 
 /** Targets whose value is meant to be a key (not a placeholder or another credential). */
-export function keyLikeTargets(ctx: CheckContext): KeyTarget[] {
+export function keyLikeTargets(ctx: CheckContext<'env'>): KeyTarget[] {
   return keyTargets(ctx).filter((t) => t.analysis.identity === undefined);
 }

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '../../../../src/checks/exposure/env-file-committed.js';
-import { diagnoseOffline } from '../../../../src/core/diagnose-offline.js';
+import { diagnoseLocal } from '../../../../src/core/diagnose.js';
 import type { Finding } from '../../../../src/types/diagnostic.js';
 
 const KEY = '3f9a6d0c8b7e4a2190f1c3d5e7b90000';
@@ -24,7 +24,7 @@ function repo(files: Record<string, string>, add: string[], fn: (dir: string) =>
 }
 
 const run = (dir: string, env: Record<string, string> = {}): Finding[] =>
-  diagnoseOffline({ projectDir: dir, cwd: dir, env, checks: [check] }).findings;
+  diagnoseLocal({ projectDir: dir, cwd: dir, env, checks: [check] }).findings;
 
 test('a tracked .env with a real-looking key is an error with git rm --cached, .gitignore and rotation', () => {
   repo({ '.env': `CLARIFAI_PAT=${KEY}\n` }, ['.env'], (dir) => {
