@@ -11,6 +11,7 @@ import { observe } from '../explain/parse.js';
 import { matchRoute, requestPath } from '../providers/clarifai/api-table.js';
 import { CLARIFAI_CREDENTIAL_NAMES, CLARIFAI_VARIABLE_NAMES, looksLikeSecretName, looksLikeSecretValue, urlPassword } from '../providers/clarifai/variables.js';
 import { gatherEnvEvidence } from '../sources/gather.js';
+import { withLoaders } from '../sources/loaders/index.js';
 import type { Check } from '../types/check.js';
 import type { CodeEvidence } from '../types/code-evidence.js';
 import { CATEGORIES, type Category, type Finding } from '../types/diagnostic.js';
@@ -295,7 +296,13 @@ function gatherLocal(request: DiagnoseRequest, code: CodeEvidence | undefined, a
       ...(request.envFiles ? { envFiles: request.envFiles } : {}),
       ...(request.cwd ? { cwd: request.cwd } : {}),
     });
-  } else absent.env = 'not-requested';
+    // Hook (issue #12): how the app really loads its environment, from the code's loaders; files and winners follow it.
+    if (code) {
+      const modelled = withLoaders(evidence.env, code);
+      evidence.env = modelled.env;
+      evidence.loaders = modelled.loaders;
+    } else absent.loaders = absent.code ?? 'no-code';
+  } else absent.env = absent.loaders = 'not-requested';
   return evidence;
 }
 

@@ -71,6 +71,8 @@ export async function gatherCodeEvidence(root: string, options: GatherCodeOption
     keyLiterals: [],
     imports: [],
     suppressions: [],
+    // Always present once the scan ran: an empty list means no code loads a dotenv file.
+    envLoaders: [],
   };
 
   const progress = (done: boolean) => {
@@ -170,6 +172,7 @@ function mergeFacts(evidence: CodeEvidence, facts: FileFacts): void {
   evidence.suppressions.push(...facts.suppressions);
   for (const k of facts.keyLiterals) evidence.keyLiterals.push({ ...k, value: new Secret(k.value) });
   mergeClarifaiFacts(evidence, facts);
+  if (facts.envLoaders) (evidence.envLoaders ??= []).push(...facts.envLoaders);
 }
 
 function sortEvidence(e: CodeEvidence): void {
@@ -182,5 +185,6 @@ function sortEvidence(e: CodeEvidence): void {
   e.imports.sort(byPlace);
   e.suppressions.sort(byPlace);
   finishClarifaiFacts(e);
+  e.envLoaders?.sort(byPlace);
   e.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -12,6 +12,7 @@ import { extractPython } from './extractors/python.js';
 import { extractShell } from './extractors/shell.js';
 import { extractYaml } from './extractors/yaml.js';
 import { extractClarifaiUsage } from './extractors/clarifai-usage.js';
+import { extractJsLoaders, extractNotebookMagics, extractPythonLoaders, extractShellLoaders } from './extractors/env-loaders.js';
 import { isManifestOnly, manifestFormat, readManifest } from './manifests/index.js';
 import { MAX_MANIFEST_BYTES, scanManifest, withDependencies } from './manifests/scan.js';
 import { shebangKind, type FileKind } from './languages.js';
@@ -86,23 +87,29 @@ const runners = {
   shell(doc: Doc) {
     doc = codeOnly(doc, 'bash');
     extractShell(doc);
+    extractShellLoaders(doc);
     extractClarifaiUsage(doc, 'shell');
     extractCredentialFlow(doc, 'shell');
   },
   js(doc: Doc) {
     doc = codeOnly(doc, jsGrammar(doc.file));
     extractJs(doc);
+    extractJsLoaders(doc);
     extractClarifaiUsage(doc, 'js');
     extractCredentialFlow(doc, 'js');
   },
   python(doc: Doc) {
     doc = codeOnly(doc, 'python');
     extractPython(doc);
+    extractPythonLoaders(doc);
     extractClarifaiUsage(doc, 'python');
     extractCredentialFlow(doc, 'python');
   },
   markdown(doc: Doc) {
     extractMarkdown(doc, runners);
+  },
+  magics(doc: Doc) {
+    extractNotebookMagics(doc);
   },
   dockerfile(doc: Doc) {
     extractDockerfile(doc, extractShell);

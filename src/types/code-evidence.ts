@@ -165,6 +165,31 @@ export interface DocumentedName extends CodeSite {
   name: string;
 }
 
+/**
+ * A call or command that loads a dotenv-style file: `require('dotenv').config({ path })`, `import 'dotenv/config'`,
+ * `load_dotenv(find_dotenv())`, `%dotenv`, `. ./.env`, `environ.Env.read_env()`, `env_file=".env"`.
+ */
+export interface EnvLoaderSite extends CodeSite {
+  loader: 'node-dotenv' | 'dotenv-flow' | 'node-env-file' | 'python-dotenv' | 'django-environ' | 'python-decouple' | 'pydantic-settings' | 'shell';
+  /**
+   * `config` (dotenv.config / dotenv-flow config), `import` (`dotenv/config`), `loadEnvFile` (process.loadEnvFile),
+   * `load_dotenv`, `dotenv_values`, `magic` (`%dotenv`), `read_env`, `decouple`, `env_file`, `source` (`.`/`source`),
+   * `export-cat` (`export $(cat .env | xargs)`).
+   */
+  call: string;
+  /** The file argument when the scan can tell it (a literal, possibly joined to the file's folder), as written: `config/.env`. */
+  path?: string;
+  /** What `path` is relative to: the working folder (default) or the calling file's folder (`__dirname`, `Path(__file__).parent`). */
+  pathBase?: 'cwd' | 'file';
+  /** The file argument when it is an expression the scan cannot follow (masked). */
+  pathExpr?: string;
+  /** python-dotenv `find_dotenv(...)`: searches upward; `usecwd=True` starts from the working folder. */
+  search?: 'file' | 'cwd';
+  override?: boolean;
+  /** Shell: `set -a` / `set -o allexport` is in effect, so plain `NAME=value` lines are exported. */
+  exported?: boolean;
+}
+
 /** Whether a JS file runs in the browser or on a server, and why the scan thinks so. */
 export interface FileRuntime {
   file: string;
@@ -205,4 +230,6 @@ export interface CodeEvidence {
   documentedNames?: DocumentedName[];
   /** JS files whose runtime (browser or server) the scan could tell. */
   runtimes?: FileRuntime[];
+  /** Calls and commands that load dotenv files (src/scan/extractors/env-loaders.ts). Optional: absent means not looked for. */
+  envLoaders?: EnvLoaderSite[];
 }

@@ -82,6 +82,67 @@ export interface EnvEvidence {
   gitRepo: boolean;
 }
 
+/** A file a loader reads, in the order it reads them. */
+export interface LoaderFileRead {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the project folder, as shown to users. */
+  display: string;
+  exists: boolean;
+  /** Why this loader reads this file, in words. */
+  why: string;
+}
+
+/** One loader that runs for an entry point: what it is, where it is called, what it reads, and its override rule. */
+export interface LoaderRun {
+  /** `node-dotenv`, `dotenv-flow`, `node --env-file`, `python-dotenv`, `shell`, `next`, `vite`, `compose`, … */
+  loader: string;
+  /** As written (`load_dotenv()`, `. ./.env`, `node --env-file=.env`), snippet masked. */
+  label: string;
+  /** Where it runs: a code position, or a package.json script. */
+  at?: { file: string; line?: number; script?: string };
+  reads: LoaderFileRead[];
+  /** A value from the file replaces one the environment already has. */
+  override: boolean;
+  /** It puts the values in the process environment (false for dotenv_values, python-decouple, pydantic-settings). */
+  setsEnvironment: boolean;
+  /** Whose parse rules apply to the files it reads. */
+  rules: 'node-dotenv' | 'python-dotenv' | 'shell' | 'compose';
+  /** Set when keydoctor cannot tell everything (a path it cannot follow), in words. */
+  note?: string;
+}
+
+/** A way the app is started (a package.json script, a Python file, a notebook, a shell script) and the loaders that run, in order. */
+export interface EntryPoint {
+  /** `npm run dev`, `app.py`, `run.sh`, `analysis.ipynb`. */
+  name: string;
+  runtime: 'node' | 'python' | 'notebook' | 'shell';
+  /** The folder it runs from, relative to the project (`.`). */
+  cwd: string;
+  chain: LoaderRun[];
+  /** Framework CLI that loads .env files and decides what reaches the browser (`next`, `vite`, `react-scripts`, `expo`). */
+  framework?: { tool: string; mode: string; publicPrefix: string };
+}
+
+/** How the app loads its environment (src/sources/loaders): set when the code was scanned. */
+export interface LoaderEvidence {
+  entryPoints: EntryPoint[];
+  /** Dotenv files in or near the project that nothing loads, with the line that would load them in the project's language. */
+  unloaded: {
+    path: string;
+    display: string;
+    /** `none`: no loader runs at all; `elsewhere`: loaders run but read other files (or files that do not exist). */
+    kind: 'none' | 'elsewhere';
+    reason: string;
+    /** The line to add or change, in the project's language and loader. */
+    fix: string;
+    /** What the code reads instead when the variable is missing: `None` (Python), `undefined` (JavaScript). */
+    sends?: string;
+  }[];
+  /** Why keydoctor cannot say for sure that a file is not loaded (paths it cannot follow, tools that load files themselves). */
+  uncertain: string[];
+}
+
 /** Text the user pasted (`keydoctor explain`): what the API or an SDK said, parsed. */
 export interface PastedEvidence {
   text: string;
@@ -91,6 +152,8 @@ export interface PastedEvidence {
 /** Everything observed, by kind; a kind is absent when it was not gathered (offline, no code, nothing pasted). */
 export interface Evidence {
   env?: EnvEvidence;
+  /** How each entry point loads its environment (src/sources/loaders); absent when the code was not scanned. */
+  loaders?: LoaderEvidence;
   code?: CodeEvidence;
   live?: LiveEvidence;
   pasted?: PastedEvidence;
@@ -98,4 +161,4 @@ export interface Evidence {
 
 /** The kinds of evidence a check can require. */
 export type EvidenceKind = keyof Evidence;
-export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['env', 'code', 'live', 'pasted'];
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['env', 'code', 'live', 'pasted', 'loaders'];

@@ -18,7 +18,7 @@ function project(files: Record<string, string>): string {
 test('check --offline reports a misspelt name read by code and a header built without the space', async () => {
   const dir = project({
     '.env': `CLARIFAI_PAT=${KEY}\n`,
-    'app.js': "const pat = process.env.CLARIFIAI_PAT;\nfetch('https://api.clarifai.com/v2/users/me', { headers: { Authorization: 'Key' + pat } });\n",
+    'app.js': "require('dotenv').config();\nconst pat = process.env.CLARIFIAI_PAT;\nfetch('https://api.clarifai.com/v2/users/me', { headers: { Authorization: 'Key' + pat } });\n",
   });
   const r = await runCli(['check', dir, '--offline', '--json'], { env: { PATH: process.env.PATH } });
   assert.equal(r.code, 1);

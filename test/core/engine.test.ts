@@ -28,7 +28,7 @@ test('a check whose evidence is missing is skipped with the reason; a throwing c
 });
 
 test('offline: every live check is skipped with reason offline, and limits/activation are not checked', async () => {
-  const dir = project({ '.env': 'CLARIFAI_PAT=3f9a6d0c8b7e4a2190f1c3d5e7b90000\n', 'app.js': "fetch('https://api.clarifai.com/v2/users/me', { headers: { Authorization: 'Key ' + process.env.CLARIFAI_PAT } });\n" });
+  const dir = project({ '.env': 'CLARIFAI_PAT=3f9a6d0c8b7e4a2190f1c3d5e7b90000\n', 'app.js': "require('dotenv').config();\nfetch('https://api.clarifai.com/v2/users/me', { headers: { Authorization: 'Key ' + process.env.CLARIFAI_PAT } });\n" });
   try {
     const r = await diagnose({ projectDir: dir, cwd: dir, env: {}, scanWorkers: 0 });
     const liveChecks = allChecks.filter((c) => c.requires.includes('live')).map((c) => c.meta.id);

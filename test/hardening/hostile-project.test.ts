@@ -34,6 +34,8 @@ before(() => {
   file('.env', lines.join('\n'));
   file('.env.local', Buffer.from([0x43, 0x4c, 0, 1, 2, 0xff, 0, 0x3d, 0x0a, 0]));
   file('.env.production', Buffer.concat([Buffer.from('CLARIFAI_APP_ID=caf'), Buffer.from([0xe9, 0xff, 0xfe, 0xc3, 0x28]), Buffer.from('\nCLARIFAI_USER_ID=me\n')]));
+  // The app loads its dotenv-flow family (issue #12: a file nothing loads is not judged as loaded).
+  file('load.js', "require('dotenv-flow').config();\n");
   execFileSync('mkfifo', [join(root, '.env.production.local')]);
   file('.env.bak', `CLARIFAI_PAT=${KEYS.unreadable}\n`);
   chmodSync(join(root, '.env.bak'), 0o000);

@@ -40,8 +40,10 @@ export const check = defineCheck({
     const isSet = (n: string) => ctx.evidence.env.variables.get(n)?.winner !== undefined;
     const anySet = names.some(isSet);
     const out: Finding[] = [];
+    // Files the loader model found nothing loads are env/nothing-loads-file's and env/loader-misses-file's (fixes in the project's language).
+    const modelled = new Set((ctx.evidence.loaders?.unloaded ?? []).map((u) => u.path));
     for (const file of ctx.evidence.env.files) {
-      if (file.loaded || file.unreadable) continue;
+      if (file.loaded || file.unreadable || modelled.has(file.path)) continue;
       // Only what the loaded sources lack, and only real values: placeholders in .env.example are fine.
       const stranded = names.filter((n) => Object.hasOwn(file.parsed, n) && !isPlaceholder(file.parsed[n]!) && !isSet(n));
       if (stranded.length === 0) continue;

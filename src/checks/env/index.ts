@@ -2,6 +2,10 @@
 import type { Check } from '../../types/check.js';
 import { check as noCredential } from './no-credential.js';
 import { check as fileNotLoaded } from './file-not-loaded.js';
+import { check as nothingLoadsFile } from './nothing-loads-file.js';
+import { check as loaderMissesFile } from './loader-misses-file.js';
+import { check as bomFirstName } from './bom-first-name.js';
+import { check as sourcedCrlf } from './sourced-crlf.js';
 import { check as unreadableFile } from './unreadable-file.js';
 import { check as ignoredLine } from './ignored-line.js';
 import { check as nearMissName } from './near-miss-name.js';
@@ -20,6 +24,10 @@ import { check as liveNeverSet } from './live-never-set.js';
 export const envChecks: Check[] = [
   // The most likely cause first: nothing set, set where nothing reads it, or under a name nothing reads.
   noCredential,
+  nothingLoadsFile,
+  loaderMissesFile,
+  bomFirstName,
+  sourcedCrlf,
   fileNotLoaded,
   unreadableFile,
   ignoredLine,

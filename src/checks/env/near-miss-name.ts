@@ -104,6 +104,8 @@ export const check = defineCheck({
     for (const [name, places] of definedAt) {
       // A name that is itself expected (CLARIFAI_APP_ID) is never a slip for another expected name.
       if (expected.includes(name)) continue;
+      // A BOM glued to an expected name (python-dotenv) is env/bom-first-name's, which can say why.
+      if (name.startsWith('\uFEFF') && expected.includes(name.slice(1))) continue;
       // Closest first: a case or separator slip beats a typo, which beats a synonym or a missing word.
       const shape = nameShape(name);
       const misses = unset

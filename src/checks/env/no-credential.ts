@@ -20,6 +20,10 @@ export const check = defineCheck({
     // A credential sitting in a file nothing loads is reported by env/file-not-loaded, which can say why.
     const stranded = evidence.env.files.some((f) => !f.loaded && names.some((n) => Object.hasOwn(f.parsed, n) && !isPlaceholder(f.parsed[n]!)));
     if (stranded) return [];
+    // A key hard-coded where the code sends it is the credential the app sends (exposure/hardcoded-key reports the leak).
+    if ((evidence.code?.credentials ?? []).some((c) => c.origin.kind === 'literal' && !isPlaceholder(c.origin.value.reveal()))) return [];
+    // A BOM that python-dotenv keeps in the first name is env/bom-first-name's: the credential is there, misnamed.
+    if (evidence.env.files.some((f) => f.loaded && names.some((n) => Object.hasOwn(f.parsed, `\uFEFF${n}`)))) return [];
     const loaded = evidence.env.files.filter((f) => f.loaded);
     const readable = loaded.filter((f) => !f.unreadable).map((f) => f.display);
     const unreadable = loaded.filter((f) => f.unreadable).map((f) => `${f.display} could not be read: ${f.unreadable}`);

@@ -2,7 +2,7 @@
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { AuthHeaderSite, CodeEvidence } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { correctedValue, readAuthValue } from '../endpoint/lib/auth-value.js';
+import { correctedValueFor, readAuthValue } from '../endpoint/lib/auth-value.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
 import { isClarifaiHost, isExtensionPath, isLoopbackHost, parseCodeUrl } from '../endpoint/lib/code-url.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
@@ -56,7 +56,7 @@ export const check = defineCheck({
         finding(meta, {
           severity: sure ? 'error' : 'warning',
           message: `The ${site.name} value built at ${where(site)} uses \`Bearer\` ${to}, but Clarifai's core API expects \`Key\`.`,
-          fix: `Send \`${correctedValue(site.value)}\`; keep \`Bearer\` only for https://api.clarifai.com/v2/ext/openai/v1 (OpenAI clients) and /v2/ext/mcp/ routes.`,
+          fix: `Send \`${correctedValueFor(site.value, site.file)}\`; keep \`Bearer\` only for https://api.clarifai.com/v2/ext/openai/v1 (OpenAI clients) and /v2/ext/mcp/ routes.`,
           location: siteLocation(site),
         }),
       );

@@ -2,7 +2,7 @@
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
-import { correctedValue, looksLikeCredentialExpression, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
+import { correctedValueFor, looksLikeCredentialExpression, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
@@ -35,7 +35,7 @@ export const check = defineCheck({
       out.push(
         finding(meta, {
           message: `The ${site.name} value built at ${where(site)} is the key alone (\`${site.value}\`), without the \`Key \` scheme word.`,
-          fix: `Send \`${correctedValue(site.value)}\` — the word Key and one space before the key.`,
+          fix: `Send \`${correctedValueFor(site.value, site.file)}\` — the word Key and one space before the key.`,
           location: siteLocation(site),
         }),
       );

@@ -1,7 +1,7 @@
 // Flags an Authorization value whose scheme word is not exactly `Key` followed by one space (`'Key' + k`, `key `, `Key  `).
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { correctedValue, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
+import { correctedValueFor, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 import { codePointLabel } from '../../core/visible.js';
@@ -59,7 +59,7 @@ export const check = defineCheck({
       out.push(
         finding(meta, {
           message: `The ${site.name} value built at ${where(site)} is \`${site.value}\`: ${problems.join('; ')}.`,
-          fix: `Send exactly \`${correctedValue(site.value)}\` — the word Key, one space, then the key, nothing around it.`,
+          fix: `Send exactly \`${correctedValueFor(site.value, site.file)}\` — the word Key, one space, then the key, nothing around it.`,
           location: siteLocation(site),
         }),
       );

@@ -2,7 +2,7 @@
 import { distance } from 'fastest-levenshtein';
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
-import { correctedValue } from '../endpoint/lib/auth-value.js';
+import { correctedValueFor } from '../endpoint/lib/auth-value.js';
 import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
@@ -58,7 +58,7 @@ export const check = defineCheck({
       out.push(
         finding(meta, {
           message: `The credential at ${where(site)} is sent as \`${site.name}\`, a ${site.transport === 'grpc-metadata' ? 'metadata key' : 'header'} Clarifai does not read.`,
-          fix: `Rename it to \`${key}\` and send \`${key}: ${correctedValue(site.value)}\`.`,
+          fix: `Rename it to \`${key}\` and send \`${key}: ${correctedValueFor(site.value, site.file)}\`.`,
           location: siteLocation(site),
         }),
       );

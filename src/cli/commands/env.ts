@@ -4,7 +4,7 @@ import { showValue } from '../../checks/env/lib/env.js';
 import { CLARIFAI_VARIABLE_NAMES } from '../../providers/clarifai/variables.js';
 import { jsonReporter } from '../../reporters/json.js';
 import { reportOf } from '../../reporters/report.js';
-import type { EnvEvidence, ResolvedVariable } from '../../types/evidence.js';
+import type { EntryPoint, EnvEvidence, LoaderEvidence, ResolvedVariable } from '../../types/evidence.js';
 import type { EnvLocation } from '../../types/location.js';
 import { stringList, type Command } from '../command.js';
 import { makeStyle } from '../../reporters/style.js';
@@ -70,6 +70,7 @@ export const command: Command = {
     json: { type: 'boolean' },
     'env-file': { type: 'string', multiple: true },
     expect: { type: 'string', multiple: true },
+    'no-scan': { type: 'boolean' },
   },
   help: `Usage: keydoctor env [DIR] [options]
 
@@ -86,6 +87,10 @@ Options:
   --json               Print the table as JSON
   --env-file PATH      Also load this dotenv file, consulted before .env (repeatable)
   --expect NAME        Also show this variable (repeatable)
+  --no-scan            Do not read the code: files are assumed loaded as dotenv would (no loader chains)
+
+Unless --no-scan, the code is scanned for the loaders each entry point runs (dotenv, python-dotenv,
+node --env-file, Next.js/Vite, shell source…), and the table shows what those loaders produce.
 
 Examples:
   keydoctor env
@@ -94,7 +99,7 @@ Examples:
 `,
   async run(values, positionals, ctx) {
     const expect = stringList(values.expect);
-    // The same engine as check, offline and without reading code: the table is its env evidence.
+    // The same engine as check, offline; the code is read for its loaders (issue #12) unless --no-scan.
     const result = await diagnose({
       command: 'env',
       projectDir: positionals[0] ?? '.',
@@ -102,10 +107,11 @@ Examples:
       envFiles: stringList(values['env-file']),
       expect,
       cwd: ctx.io.cwd,
-      scan: false,
+      scan: !values['no-scan'],
       redactor: ctx.redactor,
     });
     const env = result.evidence.env!;
+    const loaders = result.evidence.loaders;
     // Near misses (clarifai_pat, CLARIFAI-PAT) are listed too, so a slip is visible next to the real name.
     const mentions = [...env.variables.keys()].filter((n) => /clarifai/iu.test(n)).sort();
     const rows = variableRows(env, [...new Set([...CLARIFAI_VARIABLE_NAMES, ...expect, ...mentions])]);
@@ -118,7 +124,7 @@ Examples:
         ...(f.gitTracked !== undefined ? { gitTracked: f.gitTracked } : {}),
         ...(f.gitIgnored !== undefined ? { gitIgnored: f.gitIgnored } : {}),
       }));
-      ctx.out(jsonReporter(reportOf(result, { data: { projectDir: env.projectDir, variables: rows, files } }), { color: false, unicode: false }));
+      ctx.out(jsonReporter(reportOf(result, { data: { projectDir: env.projectDir, variables: rows, files, ...(loaders ? { entryPoints: loaders.entryPoints.map(entryJson), notLoaded: loaders.unloaded.map(({ display, reason, fix }) => ({ file: display, reason, fix })) } : {}) } }), { color: false, unicode: false }));
       return 0;
     }
     const s = makeStyle(ctx.color, ctx.unicode);
@@ -140,7 +146,45 @@ Examples:
     });
     const problems = result.summary.errors + result.summary.warnings;
     const hint = problems > 0 ? `\n${problems} ${problems === 1 ? 'problem' : 'problems'} found in these sources: run "keydoctor check --offline" for the diagnosis.` : '';
-    ctx.out(`${lines.join('\n')}\n\n${sourceNotes(env).join('\n')}${hint}\n`);
+    ctx.out(`${lines.join('\n')}\n\n${loaders ? `${loaderLines(loaders, s).join('\n')}\n\n` : ''}${sourceNotes(env).join('\n')}${hint}\n`);
     return 0;
   },
 };
+
+function entryJson(e: EntryPoint) {
+  return {
+    name: e.name,
+    runtime: e.runtime,
+    cwd: e.cwd,
+    ...(e.framework ? { framework: e.framework } : {}),
+    chain: e.chain.map((r) => ({
+      loader: r.loader,
+      label: r.label,
+      ...(r.at ? { at: r.at } : {}),
+      rules: r.rules,
+      override: r.override,
+      setsEnvironment: r.setsEnvironment,
+      reads: r.reads.map((f) => ({ file: f.display, exists: f.exists, why: f.why })),
+      ...(r.note ? { note: r.note } : {}),
+    })),
+  };
+}
+
+/** Per entry point: the loader chain, each file it reads (in order) and why; then the files nothing loads. */
+function loaderLines(loaders: LoaderEvidence, s: ReturnType<typeof makeStyle>): string[] {
+  const out = [s.bold('HOW THE APP LOADS ITS ENVIRONMENT')];
+  if (loaders.entryPoints.length === 0) out.push('  no entry point found in the code: files are assumed loaded as dotenv would');
+  for (const e of loaders.entryPoints) {
+    out.push(`  ${e.name} (${e.runtime}, runs from ${e.cwd === '' ? '.' : e.cwd})${e.framework ? `: ${e.framework.tool} in ${e.framework.mode} mode, ${e.framework.publicPrefix || 'no'} prefix ships to the browser` : ''}`);
+    if (e.chain.length === 0) out.push(`    ${s.arrow} no loader: only the shell environment reaches it`);
+    e.chain.forEach((r, i) => {
+      const where = r.at ? ` at ${r.at.file}${r.at.line ? `:${r.at.line}` : ''}${r.at.script ? ` ("${r.at.script}" script)` : ''}` : '';
+      out.push(`    ${i + 1}. ${r.label.trim()}${where}: ${r.rules} rules, ${r.override ? 'overrides the shell' : 'the shell wins'}${r.setsEnvironment ? '' : ', values stay in the code (not the environment)'}`);
+      for (const f of r.reads) out.push(`       ${f.exists ? 'reads' : 'looks for'} ${f.display}${f.exists ? '' : ' (missing)'}: ${f.why}`);
+      if (r.note) out.push(`       note: ${r.note}`);
+    });
+  }
+  for (const u of loaders.unloaded) out.push(`  ${s.arrow} ${u.display} is not loaded: ${u.reason}. ${u.fix}`);
+  for (const u of loaders.uncertain) out.push(`  ${s.arrow} not sure: ${u}`);
+  return out;
+}

@@ -117,6 +117,8 @@ export interface NotebookExtractors {
   js(doc: Doc): void;
   python(doc: Doc): void;
   markdown(doc: Doc): void;
+  /** Line magics that load env files (`%dotenv`), read from the whole cell. */
+  magics?(doc: Doc): void;
 }
 
 /** Splits a code cell into its language part and its shell part (`!cmd`, `%env X=1`, `%%bash`), keeping line numbers. */
@@ -185,6 +187,7 @@ export function extractNotebook(doc: Doc, run: NotebookExtractors): string | und
       run.markdown(md);
     } else if (type === 'code') {
       run.common(source.sub(source.joined, 'notebook'));
+      run.magics?.(source.sub(source.joined, 'notebook'));
       const { code, shell } = splitMagics(source.joined);
       if (shell.trim() !== '') run.shell(source.sub(shell, 'notebook'));
       if (kernel === 'python') run.python(source.sub(code, 'notebook'));

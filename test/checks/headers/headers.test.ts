@@ -62,7 +62,8 @@ test('missing-scheme: the key alone, but not a prebuilt header variable', () => 
   const found = run(missingScheme, code({ authHeaders: [bare, prebuilt], urls: [url('app.py', 9, CORE)] }));
   assert.equal(found.length, 1);
   assert.match(found[0]!.message, /app\.py:4/u);
-  assert.match(found[0]!.fix, /Key \$\{PAT\}/u);
+  // A Python file gets the fix in Python (issue #12): an f-string, not a JavaScript template.
+  assert.equal(found[0]!.fix, 'Send `f"Key {PAT}"` — the word Key and one space before the key.');
 });
 
 test('bearer-on-core-api: error to core /v2, nothing for /v2/ext/openai and /v2/ext/mcp', () => {

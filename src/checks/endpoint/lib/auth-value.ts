@@ -49,6 +49,20 @@ export function correctedValue(template: string): string {
   return start === -1 ? 'Key <your PAT or API key>' : `Key ${rendered.slice(start).trimEnd()}`;
 }
 
+/**
+ * `correctedValue` written in the language of `file`: a Python f-string (`f"Key {pat}"`) for Python and notebooks,
+ * the `Key ${…}` template-literal form elsewhere (JavaScript, shell, YAML and docs read it the same way).
+ */
+export function correctedValueFor(template: string, file: string): string {
+  const value = correctedValue(template);
+  if (/\.(?:py|ipynb)$/u.test(file) && value.includes('${')) {
+    const body = value.replace(/\$\{/gu, '{');
+    // Before Python 3.12 an f-string cannot reuse its own quote inside the braces.
+    return body.includes('"') ? `f'${body}'` : `f"${body}"`;
+  }
+  return value;
+}
+
 /** An expression that plainly holds a credential (`process.env.CLARIFAI_PAT`, `apiKey`, `PAT`), not a prebuilt header. */
 export function looksLikeCredentialExpression(expr: string): boolean {
   const last = /([A-Za-z_$][\w$]*)\W*$/u.exec(expr)?.[1] ?? '';

@@ -1,3 +1,4 @@
+import 'dotenv/config';
 import { Model } from 'clarifai-nodejs';
 
 const model = new Model({

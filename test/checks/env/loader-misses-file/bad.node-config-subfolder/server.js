@@ -1,0 +1,16 @@
+require('dotenv').config();
+const express = require('express');
+
+const app = express();
+app.use(express.json());
+
+app.post('/caption', async (req, res) => {
+  const r = await fetch('https://api.clarifai.com/v2/users/clarifai/apps/main/models/general-image-recognition/outputs', {
+    method: 'POST',
+    headers: { Authorization: `Key ${process.env.CLARIFAI_PAT}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ inputs: [{ data: { image: { url: req.body.url } } }] }),
+  });
+  res.json(await r.json());
+});
+
+app.listen(process.env.PORT || 3000);
