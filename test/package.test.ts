@@ -76,6 +76,8 @@ test('the packed tarball installs into an empty folder and runs', { timeout: 300
     assert.match(missing.stderr, /--env-file missing\.env: does not exist/u);
     // `check` on a project with a broken .env finds the problem from the installed files (route table, checks, scan).
     writeFileSync(join(app, '.env'), `CLARIFAI_PAT="${FAKE_KEY} "\n`);
+    // The app loads its .env (the loader model would otherwise, rightly, report the file as never loaded).
+    writeFileSync(join(app, 'index.js'), "require('dotenv').config();\nconsole.log(process.env.CLARIFAI_PAT ? 'set' : 'unset');\n");
     const check = spawnSync(bin, ['check', '--offline', '--json'], { cwd: app, encoding: 'utf8', env: { PATH: process.env.PATH } });
     assert.ok(check.status === 0 || check.status === 1, check.stderr);
     assert.ok((JSON.parse(check.stdout) as { findings: { id: string }[] }).findings.some((f) => f.id.startsWith('key/')), check.stdout);

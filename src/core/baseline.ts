@@ -1,6 +1,7 @@
 // Baselines: fingerprints of accepted findings (check id + file + hash of the masked, normalised snippet) so CI fails only on new ones.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { assertWritableFile } from '../sources/output-file.js';
 import type { Finding } from '../types/diagnostic.js';
 import { formatLocation, isFileLocation } from '../types/location.js';
 import { describeFsError, readTextFile } from '../sources/read-text-file.js';
@@ -47,6 +48,7 @@ export function makeBaseline(findings: readonly Finding[]): Baseline {
 }
 
 export function writeBaseline(path: string, findings: readonly Finding[]): void {
+  assertWritableFile(path, 'the baseline');
   try {
     writeFileSync(path, `${JSON.stringify(makeBaseline(findings), null, 2)}\n`);
   } catch (error) {

@@ -327,6 +327,20 @@ export function diagnoseLocal(request: DiagnoseRequest): Result {
   return judge(gatherLocal(request, request.code, absent), { ...request, absent, redactor });
 }
 
+/**
+ * NODE_TLS_REJECT_UNAUTHORIZED=0 turns certificate checks off for every TLS connection this process makes, so a key
+ * could go to whoever answers: refused unless the user accepts an insecure connection explicitly.
+ */
+function refuseDisabledCertificateChecks(request: DiagnoseRequest): void {
+  const off = [process.env, request.env ?? {}].some((e) => e.NODE_TLS_REJECT_UNAUTHORIZED === '0');
+  if (off && !request.allowInsecure) {
+    throw new KeydoctorError(
+      'KD_ERR_NETWORK_POLICY',
+      'NODE_TLS_REJECT_UNAUTHORIZED=0 is set, which turns off certificate checks, so the key could be sent to anyone who answers: unset it (unset NODE_TLS_REJECT_UNAUTHORIZED), run with --offline, or pass --allow-insecure to accept that.',
+    );
+  }
+}
+
 /** Gathers the evidence the request asks for (env, code, live probes, pasted text), then judges it. */
 export async function diagnose(request: DiagnoseRequest = {}): Promise<Result> {
   const redactor = request.redactor ?? new Redactor();
@@ -341,10 +355,11 @@ export async function diagnose(request: DiagnoseRequest = {}): Promise<Result> {
   }
   const evidence = gatherLocal(request, code, absent);
   if (request.live && evidence.env) {
+    refuseDisabledCertificateChecks(request);
     collectSecrets(evidence, redactor);
     const targets = [...(request.targets ?? []), ...(evidence.code && !request.targets ? targetsFromCode(evidence.code) : [])];
     const { gatherLiveEvidence } = await import('../live/gather.js');
     evidence.live = await gatherLiveEvidence(evidence.env, { ...request, targets }, redactor);
-  } else absent.live = request.live ? 'not-requested' : 'offline';
+  } else absent.live = request.live || request.command === 'scan' || request.command === 'env' ? 'not-requested' : 'offline';
   return judge(evidence, { ...request, absent, redactor });
 }

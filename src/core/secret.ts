@@ -44,6 +44,11 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Masks every run of 24 or more letters and digits (the shape of a key) in text that carries no known secret list. */
+export function maskKeyShaped(text: string): string {
+  return text.replace(/[A-Za-z0-9]{24,}/gu, (run) => mask(run));
+}
+
 /** Above this many secrets, one alternation pattern tries each at every position: index them by prefix instead. */
 const MAX_PATTERN_SECRETS = 64;
 
@@ -112,7 +117,8 @@ export class Redactor {
       const heads = new Map<string, string[]>();
       const tails = new Map<string, string[]>();
       for (const s of this.#secrets) {
-        if (s.length < 16 || s.length > MAX_FRAGMENT_SECRET || !KEY_SHAPED.test(s)) continue;
+        // Placeholders (YOUR_CLARIFAI_PAT, a row of x) are not keys: their pieces are ordinary words, shown as they are.
+        if (s.length < 16 || s.length > MAX_FRAGMENT_SECRET || !KEY_SHAPED.test(s) || !/\d/u.test(s) || !/[A-Za-z]/u.test(s)) continue;
         const head = s.slice(0, FRAGMENT_PREFIX);
         const tail = s.slice(-FRAGMENT_SUFFIX);
         heads.set(head, [...(heads.get(head) ?? []), s]);
@@ -123,7 +129,8 @@ export class Redactor {
     const { heads, tails } = this.#fragments;
     if (heads.size === 0) return text;
     return text.replace(KEY_RUN, (run) => {
-      const prefix = run.length >= FRAGMENT_PREFIX && heads.get(run.slice(0, FRAGMENT_PREFIX))?.some((s) => s.startsWith(run));
+      // A run that ends at a separator is a vendor's public prefix (`sk-ant-`, `github_pat_`), not a cut key.
+      const prefix = run.length >= FRAGMENT_PREFIX && !/[-_]$/u.test(run) && heads.get(run.slice(0, FRAGMENT_PREFIX))?.some((s) => s.startsWith(run));
       const suffix = tails.get(run.slice(-FRAGMENT_SUFFIX))?.some((s) => s.endsWith(run));
       return prefix || suffix ? fragmentMask(run) : run;
     });

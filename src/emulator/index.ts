@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isIP } from 'node:net';
+import { maskKeyShaped } from '../core/secret.js';
 import { KeydoctorError } from '../core/errors.js';
 import { Authorizer } from './authorize.js';
 import { startGrpc } from './grpc.js';
@@ -80,7 +81,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log: log
       ? (entry) => {
           try {
-            log(entry);
+            // Paths and ids can carry a key (/v2/users/me/keys/<key>, a key pasted as a user id): masked by shape.
+            log({
+              ...entry,
+              ...(entry.path ? { path: maskKeyShaped(entry.path) } : {}),
+              ...(entry.user_id ? { user_id: maskKeyShaped(entry.user_id) } : {}),
+              ...(entry.app_id ? { app_id: maskKeyShaped(entry.app_id) } : {}),
+              reason: maskKeyShaped(entry.reason),
+            });
           } catch {
             // A failing log sink must not take the server down with it.
           }

@@ -1,6 +1,7 @@
 // The emulator's world: users, their apps and plans, and the keys it knows; validated with errors that name the JSON path.
 import { readFileSync, statSync } from 'node:fs';
 import { KeydoctorError } from '../core/errors.js';
+import { maskKeyShaped } from '../core/secret.js';
 import { findScope } from '../providers/clarifai/api-table.js';
 
 export type KeyType = 'app_specific_key' | 'personal_access_token';
@@ -58,7 +59,8 @@ export const PUBLIC_USER_ID = 'clarifai';
 export const TOKEN_CHARS = /^[A-Za-z0-9]+$/u;
 
 function fail(path: string, message: string): never {
-  throw new KeydoctorError('KD_ERR_STATE', `${path} ${message}`);
+  // A state file holds keys: whatever of it an error quotes (a path, an id, a value) is masked by its shape.
+  throw new KeydoctorError('KD_ERR_STATE', maskKeyShaped(`${path} ${message}`));
 }
 
 function kind(v: unknown): string {

@@ -23,7 +23,7 @@ const NOT_CHECKED: Record<SkipReason, string> = {
   offline: 'offline (nothing was sent; run without --offline to ask the API)',
   'no-code': 'no source code was read',
   'no-credential': 'no credential is set, so nothing could be probed',
-  'not-requested': 'not part of this command',
+  'not-requested': 'not part of this command (keydoctor check asks the API)',
 };
 
 export const terminalReporter: Reporter = (report, options) => {

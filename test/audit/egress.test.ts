@@ -31,6 +31,8 @@ async function setup() {
   const dir = project({
     '.env': `CLARIFAI_PAT=${T.pat}\nCLARIFAI_USER_ID=alice\nCLARIFAI_APP_ID=photos\n`,
     'app.js': [
+      // The app loads its .env (otherwise nothing would be probed: the loader model knows the file is not loaded).
+      "require('dotenv').config();",
       `fetch("${otherServer.url}/v2/users/alice/apps/photos/models/general-image-recognition/outputs", { method: "POST", headers: { Authorization: "Key " + process.env.CLARIFAI_PAT } });`,
       'axios.get("https://api.clarifai.com/v2/users/alice/apps/photos/models", { headers: { Authorization: `Key ${process.env.CLARIFAI_PAT}` } });',
       `fetch("${otherServer.url}/v2/users/me", { headers: { Authorization: "Key " + process.env.CLARIFAI_PAT } });`,

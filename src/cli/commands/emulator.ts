@@ -1,5 +1,6 @@
 // `keydoctor emulator`: runs the local Clarifai-compatible API until SIGINT/SIGTERM, logging each auth decision.
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { assertWritableFile } from '../../sources/output-file.js';
 import { KeydoctorError } from '../../core/errors.js';
 import { numberOption, type Command } from '../command.js';
 
@@ -50,6 +51,7 @@ Stops cleanly on Ctrl+C (SIGINT) or SIGTERM; exit code 0, or 2 for a bad option 
 
     let logFile: WriteStream | undefined;
     if (typeof values.log === 'string') {
+      assertWritableFile(values.log, 'the log file');
       logFile = createWriteStream(values.log, { flags: 'a' });
       await new Promise<void>((resolve, reject) => {
         logFile!.once('open', () => resolve());

@@ -11,6 +11,7 @@ import { sarifReporter } from '../../reporters/sarif.js';
 import { terminalReporter } from '../../reporters/terminal.js';
 import { compactReporter } from '../../reporters/compact.js';
 import { gatherCodeEvidence, type ScanProgress } from '../../scan/index.js';
+import { assertWritableFile } from '../../sources/output-file.js';
 import { describeFsError } from '../../sources/read-text-file.js';
 import { gatherHistory, historyNote, historyProgressLine } from '../../scan/history/index.js';
 import { failing, parseFailOn } from '../fail-on.js';
@@ -108,6 +109,9 @@ Exit codes: 0 no error found, 1 at least one error (see --fail-on), 2 usage erro
     const dir = positionals[0] ?? '.';
     const root = resolve(ctx.io.cwd, dir);
     const baseline = typeof values.baseline === 'string' ? readBaseline(resolve(ctx.io.cwd, values.baseline)) : undefined;
+    // Refused before the scan, not after it: a FIFO or a folder named as an output would block or fail at the end.
+    if (typeof values.output === 'string') assertWritableFile(resolve(ctx.io.cwd, values.output), 'the output file');
+    if (typeof values['write-baseline'] === 'string') assertWritableFile(resolve(ctx.io.cwd, values['write-baseline']), 'the baseline');
     // Loading the registry (and the checks and route tables behind it) overlaps with the walk instead of delaying it.
     const registryLoaded = import('../../checks/registry.js');
     registryLoaded.catch(() => {});

@@ -97,10 +97,12 @@ test('never throws on arbitrary text, and every position it reports is inside th
   );
 });
 
-test('a huge value is analysed, and descriptions stay short', () => {
+test('a huge value costs bounded work, and descriptions stay short', () => {
   const a = analyzeKeyValue(`${KEY}${'\u200B'.repeat(200_000)}`);
-  assert.equal(a.invisible.length, 200_000);
-  assert.equal(describeChars(a.invisible), 'U+200B ZERO WIDTH SPACE at position 33, U+200B ZERO WIDTH SPACE at position 34, U+200B ZERO WIDTH SPACE at position 35, 199997 more');
+  // Issue #16 item 10: the analysis of one value is bounded (a key is tens of characters, not hundreds of thousands).
+  assert.ok(a.invisible.length > 0 && a.invisible.length < 10_000, String(a.invisible.length));
+  const described = describeChars(a.invisible);
+  assert.match(described, /^U\+200B ZERO WIDTH SPACE at position 33, U\+200B ZERO WIDTH SPACE at position 34, U\+200B ZERO WIDTH SPACE at position 35, \d+ more$/u);
 });
 
 test('labels and ordinals', () => {

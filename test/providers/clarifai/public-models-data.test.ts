@@ -59,6 +59,9 @@ test('the build puts the JSON next to the compiled module, and the package carri
   // Run after `npm run build`; the package test proves the packed tarball runs `check`, which reads this table.
   const built = new URL('../../../dist/providers/clarifai/data/public-models.json', import.meta.url);
   assert.deepEqual(JSON.parse(readFileSync(built, 'utf8')), read('public-models.json'));
+  // The bundle (what the package ships) requires it from dist/data/.
+  const bundled = new URL('../../../dist/data/public-models.json', import.meta.url);
+  assert.deepEqual(JSON.parse(readFileSync(bundled, 'utf8')), read('public-models.json'));
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { files: string[] };
-  assert.ok(pkg.files.includes('dist'));
+  assert.ok(pkg.files.includes('dist/data/'));
 });
