@@ -43,7 +43,7 @@ export function abortOnStop(ctx: CommandContext): AbortSignal {
 export function stoppedExitCode(signal: AbortSignal, ctx: CommandContext): number | undefined {
   if (!signal.aborted) return undefined;
   const name = (signal.reason as { signal?: string } | undefined)?.signal === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
-  ctx.err(`keydoctor: stopped by ${name}; the check did not finish, so what is above is incomplete.\n`);
+  ctx.err(`keydoctor: stopped by ${name}; it did not finish, so what is above is incomplete.\n`);
   return name === 'SIGTERM' ? 143 : 130;
 }
 

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline } from '../../core/baseline.js';
 import { diagnose } from '../../core/diagnose.js';
+import { abortOnStop, stoppedExitCode } from './check.js';
 import { KeydoctorError, usageError } from '../../core/errors.js';
 import { reportOf } from '../../reporters/report.js';
 import { jsonReporter } from '../../reporters/json.js';
@@ -118,26 +119,33 @@ Exit codes: 0 no error found, 1 at least one error (see --fail-on), 2 usage erro
 
     // Progress only for a person watching: stderr and stdout both a terminal, human format.
     const meter = ctx.io.stderrIsTTY && ctx.io.stdoutIsTTY && format === 'text' && !values.output ? progressMeter(ctx) : undefined;
-    const controller = new AbortController();
-    ctx.io.onStop(() => controller.abort(new KeydoctorError('KD_ERR_USAGE', 'scan interrupted.')));
+    // Ctrl-C or SIGTERM ends the scan cleanly with 130/143, as check does.
+    const stop = abortOnStop(ctx);
     let code;
     try {
       // Hook point for `--staged` (src/scan/staged.ts): the index instead of the working tree, same evidence shape.
-      code = values.staged ? await gatherStaged(root, maxMb, controller.signal) : await gatherCodeEvidence(root, {
+      code = values.staged ? await gatherStaged(root, maxMb, stop) : await gatherCodeEvidence(root, {
         ...(maxMb !== undefined ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {}),
         verbose: Boolean(values.verbose),
-        signal: controller.signal,
+        signal: stop,
         ...(meter ? { onProgress: (p: ScanProgress) => meter.update(p) } : {}),
       });
     } catch (error) {
-      if (controller.signal.aborted && controller.signal.reason instanceof KeydoctorError) throw controller.signal.reason;
+      const stopped = stoppedExitCode(stop, ctx);
+      if (stopped !== undefined) return stopped;
       if (error instanceof KeydoctorError && error.code === 'KD_ERR_NOT_A_DIRECTORY') throw new KeydoctorError(error.code, `${dir} is not a folder.`);
       throw error;
     } finally {
       meter?.clear();
     }
     if (values.history) {
-      code.history = await gatherHistory(root, { signal: controller.signal, ...(meter ? { onProgress: historyProgressLine((t) => ctx.io.stderr(t)) } : {}) });
+      try {
+        code.history = await gatherHistory(root, { signal: stop, ...(meter ? { onProgress: historyProgressLine((t) => ctx.io.stderr(t)) } : {}) });
+      } catch (error) {
+        const stopped = stoppedExitCode(stop, ctx);
+        if (stopped !== undefined) return stopped;
+        throw error;
+      }
     }
 
     // The engine with the code just read and the env files for names; only what is in the files is reported.
