@@ -2,6 +2,7 @@
 import { ERROR_CODES, KeydoctorError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import { parseCommandArgs, type Command } from './command.js';
+import { formatHelp } from './help.js';
 import { makeContext, processIO, type CliIO } from './io.js';
 
 interface CommandEntry {
@@ -61,10 +62,11 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
   // A key typed on the command line (as a command, an option, a file name) would be echoed by a usage error: mask it.
   for (const token of argv.join(' ').split(/[^A-Za-z0-9]+/u)) if (KEY_SHAPED_ARGUMENT.test(token)) ctx.redactor.add(token);
   try {
-    const [first, ...rest] = argv;
+    // Global options may stand anywhere (`keydoctor --no-color check`): they are read above and dropped here.
+    const [first, ...rest] = argv.filter((a) => a !== '--color' && a !== '--no-color');
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
       if (first === 'help' && rest[0] && COMMANDS[rest[0]]) return await runCommand(rest[0], ['--help'], ctx);
-      ctx.out(mainHelp());
+      ctx.out(formatHelp(mainHelp()));
       return first === undefined ? EXIT.usage : EXIT.ok;
     }
     if (first === '--version' || first === '-v') {
@@ -88,7 +90,7 @@ async function runCommand(name: string, argv: string[], ctx: ReturnType<typeof m
   const { command } = await COMMANDS[name]!.load();
   const { values, positionals } = parseCommandArgs(command, argv);
   if (values.help) {
-    ctx.out(command.help);
+    ctx.out(formatHelp(command.help));
     return EXIT.ok;
   }
   return command.run(values, positionals, ctx);

@@ -81,7 +81,7 @@ Options:
   --expect NAME        A variable name the app expects (repeatable); near misses are reported
 
 Live options:
-  --call "METHOD /path"  The call your app makes, e.g. --call "POST /v2/users/clarifai/apps/main/models/general-image-recognition/outputs"
+  --call "METHOD /path"  The call your app makes, e.g. --call "POST /v2/models/general-image-recognition/outputs"
   --rpc NAME           The same, by RPC name (e.g. PostModelOutputs); user/app come from CLARIFAI_USER_ID/CLARIFAI_APP_ID
   --base URL           REST base (default: CLARIFAI_API_BASE, else https://api.clarifai.com)
   --transport rest|grpc  Probe over REST (default) or gRPC with Clarifai's own stub

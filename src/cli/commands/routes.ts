@@ -265,7 +265,7 @@ RPC it is, what credential it takes, the scopes an API key needs, the path param
 routes. QUERY is one of:
 
   RPC name         PostModelOutputs (any case; typos get suggestions; /clarifai.api.V2/X works too)
-  METHOD PATH      "POST /v2/users/clarifai/apps/main/models/general-image-recognition/outputs"
+  METHOD PATH      "POST /v2/users/clarifai/apps/main/models/{model_id}/outputs"
                    (a full URL works too; the query string is ignored)
   PATH             /v2/models/general-image-recognition (lists every method bound there)
 
