@@ -149,6 +149,14 @@ export function resolveConfig(env: EnvEvidence, options: ConfigOptions): Resolve
   const where = baseSource === 'flag' ? `--${transport === 'rest' ? 'base' : 'grpc-base'}` : baseSource === 'env' ? `${baseVar} (${fromEnv!.location.source}${fromEnv!.location.line ? `:${fromEnv!.location.line}` : ''})` : 'the default base';
 
   if (transport === 'grpc') {
+    // The REST base pointing elsewhere (the emulator) while gRPC would go to the real API is a silent fall-back: refused.
+    const restElsewhere = options.base ?? winner(env, 'CLARIFAI_API_BASE')?.value.reveal();
+    if (baseSource === 'default' && restElsewhere !== undefined && !/^https:\/\/api\.clarifai\.com\/?$/u.test(restElsewhere.trim())) {
+      throw new KeydoctorError(
+        'KD_ERR_USAGE',
+        `the REST base is ${restElsewhere.trim()} but --transport grpc would probe ${DEFAULT_GRPC_BASE}: pass --grpc-base HOST:PORT (or set CLARIFAI_GRPC_BASE) for the server you mean.`,
+      );
+    }
     const effectiveBase = normaliseGrpcTarget(configuredBase);
     const host = grpcHost(effectiveBase);
     if (!host || /\s/u.test(host)) return { config: { ...common, effectiveBase, tls: true }, skipped: `${where} is not a host:port: ${JSON.stringify(configuredBase)}` };

@@ -160,7 +160,8 @@ Exit codes: 0 no error found, 1 at least one error (see --fail-on), 2 usage erro
       redactor: ctx.redactor,
     });
     const current = result.findings;
-    if (typeof values['write-baseline'] === 'string') writeBaseline(resolve(ctx.io.cwd, values['write-baseline']), current);
+    const baselineOut = typeof values['write-baseline'] === 'string' ? values['write-baseline'] : undefined;
+    if (baselineOut !== undefined) writeBaseline(resolve(ctx.io.cwd, baselineOut), current);
     const findings = baseline ? applyBaseline(current, baseline) : current;
 
     if (values.verbose) {
@@ -186,6 +187,11 @@ Exit codes: 0 no error found, 1 at least one error (see --fail-on), 2 usage erro
       }
     } else {
       ctx.out(text);
+    }
+    if (baselineOut !== undefined) {
+      // Writing a baseline accepts today's findings: say so, and do not fail the run over them.
+      ctx.err(`Wrote ${current.length} finding(s) to the baseline ${baselineOut}; pass --baseline ${baselineOut} to hide them from now on.\n`);
+      return 0;
     }
     return failing(findings, failOn, Boolean(values.staged)) ? 1 : 0;
   },
