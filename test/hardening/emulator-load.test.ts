@@ -95,32 +95,35 @@ test(`${REST_REQUESTS} REST and ${GRPC_REQUESTS} gRPC requests at once: every an
 });
 
 test('clients that give up (abort before a delayed answer, reset mid-body) are still logged, one line per request', async () => {
-  const e = await emulator({ state: STATE, now: () => NOW, latencyMs: 300 });
+  // The answers are delayed far past the moment the clients give up, and they give up only once their requests have
+  // reached the server (or a bounded wait has passed): a loaded machine cannot make them leave before arriving.
+  const e = await emulator({ state: STATE, now: () => NOW, latencyMs: 1500 });
   const { port } = new URL(e.restUrl);
+  const giveUp = new AbortController();
   const aborted = Array.from({ length: 40 }, async () => {
-    const ac = new AbortController();
-    setTimeout(() => ac.abort(), 20);
-    await fetch(`${e.restUrl}/v2/models`, { headers: { authorization: key(APP_KEY) }, signal: ac.signal }).then(
+    await fetch(`${e.restUrl}/v2/models`, { headers: { authorization: key(APP_KEY) }, signal: giveUp.signal }).then(
       () => assert.fail('answered before the abort'),
       () => undefined,
     );
   });
+  const sockets: ReturnType<typeof connect>[] = [];
   const reset = Array.from({ length: 20 }, () =>
     new Promise<void>((resolve) => {
       const s = connect(Number(port), '127.0.0.1', () => {
         s.write(`POST /v2/users/u1/apps/a1/models/m/outputs HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\nauthorization: Key ${PAT}\r\n\r\n{"in`);
-        setTimeout(() => {
-          s.resetAndDestroy();
-          resolve();
-        }, 20);
+        sockets.push(s);
+        resolve();
       });
       s.on('error', () => undefined);
     }),
   );
-  await Promise.all([...aborted, ...reset]);
+  await Promise.all(reset);
+  for (let i = 0; i < 40 && e.requests < 60; i++) await new Promise((r) => setTimeout(r, 25));
+  giveUp.abort();
+  for (const s of sockets) s.resetAndDestroy();
+  await Promise.all(aborted);
   // A client that gave up before its request reached the server is no request at all; every one that reached it is
   // logged, answered or not. Bounded wait for the delayed (--latency) entries: it polls, and asserts nothing about time.
-  await new Promise((r) => setTimeout(r, 400));
   for (let i = 0; i < 200 && e.logs.length < e.requests; i++) await new Promise((r) => setTimeout(r, 25));
   assert.ok(e.requests >= 30, `only ${e.requests} of 60 requests reached the emulator`);
   assert.equal(e.logs.length, e.requests, 'one log line per request, answered or not');
