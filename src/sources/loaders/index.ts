@@ -450,7 +450,7 @@ function nothingLoadsReason(f: EnvFile, loaders: LoaderEvidence): string {
   return what.join('; ') || 'no loader found';
 }
 
-/** Adds the loader evidence to env evidence gathered for `code`'s project (the hook runDiagnosis calls). */
+/** Adds the loader evidence to env evidence gathered for `code`'s project (the hook the engine's env gathering calls). */
 export function withLoaders(env: EnvEvidence, code: CodeEvidence): { env: EnvEvidence; loaders: LoaderEvidence } {
   const loaders = modelLoaders(env.projectDir, code, env.shell.NODE_ENV);
   return { env: applyLoaders(env, loaders, code), loaders };

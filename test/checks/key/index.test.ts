@@ -10,7 +10,7 @@ import { runCli } from '../../helpers/cli.js';
 
 const root = new URL('./', import.meta.url).pathname;
 const folders = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-// key/code-* checks judge scanned code: their own fixtures.test.ts runs them through the scan, not through diagnoseOffline.
+// key/code-* checks judge scanned code: their own fixtures.test.ts runs them through the scan, not through the env-only fixture runner.
 const fixtures = folders.filter((c) => !c.startsWith('code-')).flatMap((c) => readdirSync(join(root, c)).filter((n) => /^(bad|good)\./u.test(n) && !n.endsWith('.expected.json')).map((n) => ({ check: c, name: n, dir: join(root, c, n) })));
 const shell = (dir: string): Record<string, string> =>
   existsSync(join(dir, 'env.json')) ? (JSON.parse(readFileSync(join(dir, 'env.json'), 'utf8')) as Record<string, string>) : {};
