@@ -12,10 +12,12 @@ import { T, httpServer, project } from '../live/helpers.js';
 /** OSC 52 (write "hi" to the clipboard), clear screen, cursor home, BEL, CR, a C1 CSI and a bidi override. */
 const PAYLOAD = '\u001b]52;c;aGk=\u0007\u001b[2J\u001b[H\rOK\u009b31m\u202e';
 const OWN = /\u001b\[(?:1|2|22|31|32|33|36|39)m/gu;
+/** keydoctor's own one-line progress meter on a terminal: carriage return and erase-line, redrawn in place. */
+const OWN_PROGRESS = /\r\u001b\[K/gu;
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 function assertTerminalSafe(text: string, label: string): void {
-  const bare = text.replace(OWN, '');
+  const bare = text.replace(OWN, '').replace(OWN_PROGRESS, '');
   const bad = UNSAFE.exec(bare);
   assert.equal(bad, null, `${label}: raw U+${bad?.[0].charCodeAt(0).toString(16).padStart(4, '0')} reaches the terminal near ${JSON.stringify(bare.slice(Math.max(0, (bad?.index ?? 0) - 30), (bad?.index ?? 0) + 10))}`);
 }
