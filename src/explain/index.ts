@@ -6,7 +6,7 @@ import type { Finding } from '../types/diagnostic.js';
 import { cluesOf } from '../checks/pasted/pasted-error.js';
 import { detailsFindings } from './causes.js';
 import { clientMessageFindings } from './client-messages.js';
-import { MAX_INPUT_CHARS, observe, type InputForm, type Observation, type PastedStatus } from './parse.js';
+import { MAX_INPUT_CHARS, type InputForm, type Observation, type PastedStatus } from './parse.js';
 
 export { MAX_INPUT_CHARS, type InputForm } from './parse.js';
 
@@ -100,10 +100,11 @@ function notRecognised(text: string): string {
 /** Explains pasted text; the engine's Result for the same paste comes with it (the CLI prints its envelope). */
 export function explainWithResult(text: string, options: ExplainOptions = {}): { explanation: ExplainResult; result: Result } {
   const input = typeof text === 'string' ? text : String(text ?? '');
-  const obs = observe(input);
   const redactor = options.redactor ?? new Redactor();
   // The engine judges the paste like any other evidence; the causes keep the order of the advice.
   const result = diagnoseLocal({ pasted: input, command: 'explain', order: 'emitted', redactor });
+  // The paste is read once, by the engine; the summary below reads the same observation.
+  const obs = result.evidence.pasted!.observation;
   const findings = result.findings;
   const clues = cluesOf(obs);
   const client = clientMessageFindings(obs.text);
