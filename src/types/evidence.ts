@@ -107,7 +107,7 @@ export interface LoaderRun {
   /** It puts the values in the process environment (false for dotenv_values, python-decouple, pydantic-settings). */
   setsEnvironment: boolean;
   /** Whose parse rules apply to the files it reads. */
-  rules: 'node-dotenv' | 'python-dotenv' | 'shell' | 'compose';
+  rules: 'node-dotenv' | 'python-dotenv' | 'shell' | 'compose' | 'docker' | 'actions';
   /** Set when keydoctor cannot tell everything (a path it cannot follow), in words. */
   note?: string;
 }
@@ -116,12 +116,42 @@ export interface LoaderRun {
 export interface EntryPoint {
   /** `npm run dev`, `app.py`, `run.sh`, `analysis.ipynb`. */
   name: string;
-  runtime: 'node' | 'python' | 'notebook' | 'shell';
+  runtime: 'node' | 'python' | 'notebook' | 'shell' | 'container' | 'ci';
   /** The folder it runs from, relative to the project (`.`). */
   cwd: string;
   chain: LoaderRun[];
   /** Framework CLI that loads .env files and decides what reaches the browser (`next`, `vite`, `react-scripts`, `expo`). */
   framework?: { tool: string; mode: string; publicPrefix: string };
+  /**
+   * Containers and CI jobs (compose services, a Dockerfile's image, GitHub Actions steps): the value each credential
+   * variable would have there, worked out with that tool's own rules (src/sources/loaders/compose.ts, docker.ts, actions.ts).
+   */
+  values?: EntryValue[];
+}
+
+/** The value a variable has in a container or a CI step, where it is written and why it wins. */
+export interface EntryValue {
+  name: string;
+  /** Absent when the variable is not set there at all (or the value is a CI secret keydoctor cannot see). */
+  value?: Secret;
+  /** Where the winning value is written (the compose line, the env_file line, the Dockerfile line, the workflow line). */
+  at: { file: string; line?: number };
+  /**
+   * `literal`: written in place; `interpolated`: compose `${VAR}` filled from the shell or the project .env;
+   * `env-file`: a compose env_file; `image`: the image's ENV; `arg-only`: only a build ARG (gone at run time);
+   * `secret`: `${{ secrets.X }}` (GitHub holds the value); `unset`: nothing sets it.
+   */
+  from: 'literal' | 'interpolated' | 'env-file' | 'image' | 'arg-only' | 'secret' | 'unset';
+  /** One sentence: why this value is the one the service or step sees. */
+  why: string;
+  /** Compose: `${VAR}` with VAR unset became a blank string (`blank`), or `${VAR?err}` stops compose (`required`). */
+  problem?: 'blank' | 'required';
+  /** Compose: the variables interpolated into the value, with where each came from. */
+  interpolated?: { name: string; from: 'shell' | 'project .env' | 'default' | 'unset'; file?: string; line?: number }[];
+  /** Docker: `ENV NAME=$ARG` — the value is whatever `--build-arg ARG` passed, stored in the image. */
+  fromArg?: string;
+  /** GitHub Actions: the secret (or `vars.`) name the value comes from. */
+  secret?: string;
 }
 
 /** How the app loads its environment (src/sources/loaders): set when the code was scanned. */

@@ -20,6 +20,11 @@ import { check as codeCredentialDocs } from './code-credential-docs.js';
 import { check as codeCredentialName } from './code-credential-name.js';
 import { check as liveOtherSourceWorks } from './live-other-source-works.js';
 import { check as liveNeverSet } from './live-never-set.js';
+import { check as composeBlankValue } from './compose-blank-value.js';
+import { check as buildArgOnly } from './build-arg-only.js';
+import { check as imageEnvPlaceholder } from './image-env-placeholder.js';
+import { check as workflowCredential } from './workflow-credential.js';
+import { check as loadersDisagree } from './loaders-disagree.js';
 
 export const envChecks: Check[] = [
   // The most likely cause first: nothing set, set where nothing reads it, or under a name nothing reads.
@@ -28,6 +33,12 @@ export const envChecks: Check[] = [
   loaderMissesFile,
   bomFirstName,
   sourcedCrlf,
+  // Containers and CI: what compose, the image and the workflow give the app.
+  composeBlankValue,
+  buildArgOnly,
+  imageEnvPlaceholder,
+  workflowCredential,
+  loadersDisagree,
   fileNotLoaded,
   unreadableFile,
   ignoredLine,

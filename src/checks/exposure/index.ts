@@ -5,5 +5,6 @@ import { check as envFileCommitted } from './env-file-committed.js';
 import { check as codeCredentialBrowser } from './code-credential-browser.js';
 import { check as codeCredentialLogged } from './code-credential-logged.js';
 import { check as keyInHistory } from './key-in-history.js';
+import { check as imageBakedKey } from './image-baked-key.js';
 
-export const exposureChecks: Check[] = [hardcodedKey, envFileCommitted, codeCredentialBrowser, codeCredentialLogged, keyInHistory];
+export const exposureChecks: Check[] = [hardcodedKey, envFileCommitted, codeCredentialBrowser, codeCredentialLogged, imageBakedKey, keyInHistory];

@@ -167,6 +167,7 @@ function entryJson(e: EntryPoint) {
       reads: r.reads.map((f) => ({ file: f.display, exists: f.exists, why: f.why })),
       ...(r.note ? { note: r.note } : {}),
     })),
+    ...(e.values ? { values: e.values.map((v) => ({ name: v.name, ...(v.value !== undefined ? { value: v.value.toString() } : {}), at: v.at, from: v.from, why: v.why, ...(v.problem ? { problem: v.problem } : {}), ...(v.secret ? { secret: v.secret } : {}) })) } : {}),
   };
 }
 
@@ -183,6 +184,10 @@ function loaderLines(loaders: LoaderEvidence, s: ReturnType<typeof makeStyle>): 
       for (const f of r.reads) out.push(`       ${f.exists ? 'reads' : 'looks for'} ${f.display}${f.exists ? '' : ' (missing)'}: ${f.why}`);
       if (r.note) out.push(`       note: ${r.note}`);
     });
+    for (const v of e.values ?? []) {
+      const shown = v.value !== undefined ? (v.value.reveal() === '' ? '"" (blank)' : v.value.toString()) : v.from === 'secret' ? `\${{ ${v.secret} }}` : v.problem === 'required' ? '<compose refuses to start>' : '<not set>';
+      out.push(`    ${s.arrow} ${v.name} = ${shown} (${v.at.file}${v.at.line ? `:${v.at.line}` : ''}): ${v.why}`);
+    }
   }
   for (const u of loaders.unloaded) out.push(`  ${s.arrow} ${u.display} is not loaded: ${u.reason}. ${u.fix}`);
   for (const u of loaders.uncertain) out.push(`  ${s.arrow} not sure: ${u}`);

@@ -10,6 +10,27 @@ import { resolveVariables } from '../resolve.js';
 import { frameworkFiles, nodeCodeLoader, parseScript, type Reader } from './node.js';
 import { findDotenv, parsePythonDotenv, pythonDotenvValues, pythonText } from './python-dotenv.js';
 import { shellValues } from './shell.js';
+import { composeEntryPoints } from './compose.js';
+import { imageValues, type ImageVariable } from './docker.js';
+import { workflowEntryPoints } from './actions.js';
+import { Secret } from '../../core/secret.js';
+import type { EntryValue } from '../../types/evidence.js';
+import { CLARIFAI_CREDENTIAL_NAMES, looksLikeSecretName } from '../../providers/clarifai/variables.js';
+
+/** The credential variables the code reads (what it sends, or Clarifai-named secrets it reads); CLARIFAI_PAT when it reads none. */
+export function credentialNamesRead(code: CodeEvidence): string[] {
+  const names = new Set<string>();
+  for (const c of code.credentials ?? []) for (const n of c.envNames) names.add(n);
+  for (const r of code.envReads) if (/clarifai/iu.test(r.name) && looksLikeSecretName(r.name)) names.add(r.name);
+  return names.size > 0 ? [...names] : [CLARIFAI_CREDENTIAL_NAMES[0]!];
+}
+
+function imageValue(name: string, image: Map<string, ImageVariable>): EntryValue {
+  const v = image.get(name);
+  if (!v) return { name, at: { file: 'Dockerfile' }, from: 'unset', why: 'the Dockerfile does not set it: it reaches the container only through docker run -e / --env-file' };
+  if (v.kind === 'arg') return { name, ...(v.value !== undefined ? { value: new Secret(v.value) } : {}), at: { file: v.file, line: v.line }, from: 'arg-only', why: `only a build ARG (${v.file}:${v.line}): build arguments are gone when the container runs` };
+  return { name, value: new Secret(v.value ?? ''), at: { file: v.file, line: v.line }, from: 'image', ...(v.fromArg ? { fromArg: v.fromArg } : {}), why: `ENV in ${v.file}:${v.line}, unless docker run -e or --env-file sets it` };
+}
 
 /** Text from the scanned folder (snippets, paths) never carries a control character to the terminal. */
 export function safeText(text: string): string {
@@ -150,17 +171,6 @@ function toolRuns(projectDir: string, read: Reader, code: CodeEvidence): LoaderR
       run('direnv', m[0].trim(), '.envrc', [m[1] ?? '.env'], 'direnv loads it when you enter the folder');
     }
   }
-  for (const name of ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml']) {
-    const text = readSmall(join(projectDir, name));
-    if (text === undefined) continue;
-    const files: string[] = [];
-    for (const m of text.matchAll(/^([ \t]*)env_file:[ \t]*(\S[^\n#]*)?\n((?:\1[ \t]+-[^\n]*\n?)*)/gmu)) {
-      if (m[2]?.trim()) files.push(m[2].trim().replace(/^\[|\]$/gu, ''));
-      for (const item of (m[3] ?? '').matchAll(/-[ \t]*(?:path:[ \t]*)?(['"]?)([^'"\n]+)\1/gu)) files.push(item[2]!.trim());
-    }
-    const list = files.flatMap((f) => f.split(',')).map((f) => f.trim().replace(/^(['"])(.*)\1$/u, '$2').replace(/^\.\//u, '')).filter(Boolean);
-    if (list.length) out.push({ loader: 'compose', label: `${name} env_file`, at: { file: name }, reads: list.map((f) => read(join(projectDir, f), 'compose passes it to the container (env_file)')), override: false, setsEnvironment: true, rules: 'compose' });
-  }
   // `flask run` loads .env and .flaskenv when python-dotenv is installed.
   const req = readSmall(join(projectDir, 'requirements.txt')) ?? '';
   const flask = /^flask\b/imu.test(req) && /python-dotenv/iu.test(req);
@@ -169,7 +179,7 @@ function toolRuns(projectDir: string, read: Reader, code: CodeEvidence): LoaderR
 }
 
 /** The loader model for a project folder, from what the scan found. */
-export function modelLoaders(projectDir: string, code: CodeEvidence, nodeEnv?: string): LoaderEvidence {
+export function modelLoaders(projectDir: string, code: CodeEvidence, nodeEnv?: string, shell: Record<string, string> = {}): LoaderEvidence {
   const read: Reader = (path, why) => ({ path, display: safeText(relative(projectDir, path) || basename(path)), exists: isFile(path), why: safeText(why) });
   const sites = code.envLoaders ?? [];
   const entryPoints: EntryPoint[] = [];
@@ -235,6 +245,15 @@ export function modelLoaders(projectDir: string, code: CodeEvidence, nodeEnv?: s
   for (const file of new Set(sites.filter((s) => s.loader === 'shell').map((s) => s.file))) {
     entryPoints.push({ name: file, runtime: 'shell', cwd: '.', chain: sites.filter((s) => s.file === file && s.loader === 'shell').map((s) => shellRun(s, projectDir, read)) });
   }
+  // Containers and CI: compose services, the root Dockerfile's image, GitHub Actions steps, with the values each sees.
+  const names = credentialNamesRead(code);
+  const built = new Set<string>();
+  entryPoints.push(...composeEntryPoints(projectDir, names, shell, read, built));
+  if (isFile(join(projectDir, 'Dockerfile')) && !built.has(join(projectDir, 'Dockerfile'))) {
+    const image = imageValues(join(projectDir, 'Dockerfile'), projectDir);
+    if (image) entryPoints.push({ name: 'docker run (the image Dockerfile builds)', runtime: 'container', cwd: '.', chain: [], values: names.map((n) => imageValue(n, image)) });
+  }
+  entryPoints.push(...workflowEntryPoints(projectDir, names));
   const tools = toolRuns(projectDir, read, code);
   if (tools.length) entryPoints.push({ name: 'tools that load .env themselves', runtime: pyFiles.size > 0 ? 'python' : 'node', cwd: '.', chain: tools });
   for (const e of entryPoints) for (const r of e.chain) if (r.note) r.note = safeText(r.note);
@@ -452,6 +471,6 @@ function nothingLoadsReason(f: EnvFile, loaders: LoaderEvidence): string {
 
 /** Adds the loader evidence to env evidence gathered for `code`'s project (the hook the engine's env gathering calls). */
 export function withLoaders(env: EnvEvidence, code: CodeEvidence): { env: EnvEvidence; loaders: LoaderEvidence } {
-  const loaders = modelLoaders(env.projectDir, code, env.shell.NODE_ENV);
+  const loaders = modelLoaders(env.projectDir, code, env.shell.NODE_ENV, env.shell);
   return { env: applyLoaders(env, loaders, code), loaders };
 }
