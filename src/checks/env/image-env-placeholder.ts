@@ -33,7 +33,7 @@ export const check = defineCheck({
       out.push(
         finding(meta, {
           severity: compose ? 'error' : 'warning',
-          message: `${at(v)} sets ENV ${v.name} to ${empty ? 'an empty value' : `a placeholder (${identity!.label})`}, and ${compose ? `nothing in the compose file replaces it for ${entry.name.replace(/^docker compose up /u, '')}` : 'the container keeps it unless docker run -e replaces it'}, so the app sends ${empty ? 'no key' : 'the placeholder as its key'}.`,
+          message: `${at(v)} sets ENV ${v.name} to ${empty ? 'an empty value' : `a placeholder (${identity!.label})`}, and ${compose ? `nothing in the compose file replaces it for the ${/service (.+)\)$/u.exec(entry.name)?.[1] ?? ''} service` : 'the container keeps it unless docker run -e replaces it'}, so the app sends ${empty ? 'no key' : 'the placeholder as its key'}.`,
           fix: `Delete the ENV ${v.name} line from ${v.at.file} and pass the key when the container starts (${compose ? 'environment: or env_file: of the service' : `docker run -e ${v.name} or --env-file .env`}).`,
           location: locationOf(v),
         }),

@@ -51,8 +51,10 @@ export const check = defineCheck({
       const seen: { entry: EntryPoint; value: EntryValue }[] = [];
       for (const entry of entries) {
         const value = entry.values ? entry.values.find((v) => v.name === name) : localValue(entry, name, env);
-        // A CI secret's value is GitHub's: nothing to compare.
+        // A CI secret's value is GitHub's: nothing to compare. A local run with no loader that gets nothing is not a way
+        // the app is meant to start (a container's code, run locally by nobody); a CI step without it is env/workflow-credential's.
         if (!value || value.from === 'secret') continue;
+        if (value.from === 'unset' && (entry.runtime === 'ci' || (entry.runtime !== 'container' && entry.chain.length === 0))) continue;
         seen.push({ entry, value });
       }
       const groups = new Map<string, typeof seen>();
@@ -68,7 +70,11 @@ export const check = defineCheck({
       const good = kinds.filter((k) => wrong(k.value) === undefined);
       if (good.length === 0) continue;
       const bad = kinds.find((k) => wrong(k.value) !== undefined);
-      const parts = kinds.map((k) => `${groups.get(k.value.value?.reveal() ?? '\u0000unset')!.map((g) => g.entry.name).join(' and ')} ${k.value.value === undefined ? 'gets' : 'sends'} ${shown(k.value)}${k.value.from === 'unset' ? '' : ` (${where(k.value)})`}`);
+      const parts = kinds.map((k) => {
+        const runs = groups.get(k.value.value?.reveal() ?? '\u0000unset')!.map((g) => g.entry.name);
+        const verb = k.value.value === undefined ? (runs.length > 1 ? 'get' : 'gets') : runs.length > 1 ? 'send' : 'sends';
+        return `${runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}` : runs[0]} ${verb} ${shown(k.value)}${k.value.from === 'unset' ? '' : ` (${where(k.value)})`}`;
+      });
       const likely = bad
         ? `the run that fails is most likely ${bad.entry.name}: ${wrong(bad.value)!} (${bad.value.why})`
         : `both look like keys: whichever run fails sends the other one (keydoctor check --live tells which key Clarifai accepts)`;

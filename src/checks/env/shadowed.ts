@@ -59,6 +59,14 @@ export const check = defineCheck({
         continue;
       }
       if (differing.length === 0) continue;
+      // Files that different ways of starting the app read (the compose service's env_file, the local run's .env) do not
+      // shadow each other: env/loaders-disagree reports that.
+      const loaders = ctx.evidence.loaders;
+      if (loaders && loaders.entryPoints.length > 0) {
+        const paths = new Map(ctx.evidence.env.files.map((f) => [f.display, f.path]));
+        const both = [winner, ...differing].map((d) => paths.get(d.location.source));
+        if (!loaders.entryPoints.some((e) => both.every((p) => e.chain.some((r) => r.reads.some((x) => x.path === p))))) continue;
+      }
       // Only files define it: the first loaded file wins, whatever override says.
       out.push(
         finding(meta, {

@@ -10,6 +10,8 @@ import { loadYaml } from './compose.js';
 const RUNS_APP =
   /(?:^|[\s;&|(])(?:python3?\s+(?!-m\s+pip\b)(?:-m\s+[\w.]+|[\w./-]+\.py)|pytest\b|py\.test\b|node\s+[\w./-]+|npx\s+(?:jest|vitest|mocha|ts-node|tsx)\b|(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:start|test|dev|e2e|predict[\w:-]*)\b|jupyter\s+(?:nbconvert\b[^\n]*--execute|execute)\b|papermill\b|streamlit\s+run\b|docker\s+compose\s+(?:up|run)\b)/u;
 
+const INSTALL = /^\s*(?:sudo\s+)?(?:pip3?|python3?\s+-m\s+pip|uv\s+pip|poetry\s+(?:install|add)|(?:npm|pnpm|yarn|bun)\s+(?:ci|i|install|add)|apt(?:-get)?|brew|conda)\b/u;
+
 /** Variables worth showing for a step: the ones asked for and anything that looks like a Clarifai credential. */
 function interesting(name: string, names: readonly string[]): boolean {
   return names.includes(name) || /CLARIFAI|(?:^|_)(?:PAT|API_KEY|APP_KEY|TOKEN)$/u.test(name);
@@ -70,7 +72,8 @@ export function workflowEntryPoints(projectDir: string, names: readonly string[]
       for (const step of steps.items) {
         if (!isMap(step)) continue;
         const run = scalar(step.get('run', true));
-        if (run === undefined || !RUNS_APP.test(run)) continue;
+        // Installs name test runners too (`pip install pytest`): only the lines that run something count.
+        if (run === undefined || !run.split('\n').some((l) => !INSTALL.test(l) && RUNS_APP.test(l))) continue;
         const stepEnv = envMap(step.get('env', true), 'step', lines);
         const merged = new Map([...workflowEnv, ...jobEnv, ...stepEnv]);
         const label = scalar(step.get('name', true)) ?? run.split('\n')[0]!.trim().slice(0, 60);

@@ -237,19 +237,12 @@ export function composeEntryPoints(projectDir: string, names: readonly string[],
     const services = entries(doc.get('services', true), lines);
     for (const [service, s] of services) {
       const fields = entries(s.value, lines);
+      // A service that neither builds the project's code nor is given one of its credentials (postgres, redis) is not the app.
+      const range = (s.value as { range?: [number, number, number] } | null)?.range;
+      const body = range ? text.slice(range[0], range[2]) : '';
+      const mentions = names.some((n) => new RegExp(`\\b${n}\\b`, 'u').test(body));
+      if (!fields.has('build') && !mentions && !fields.has('env_file')) continue;
       const chain: LoaderRun[] = [];
-      const usesInterpolation = /\$\{?[A-Za-z_]/u.test(text);
-      if (usesInterpolation && projectEnvText !== undefined) {
-        chain.push({
-          loader: 'compose',
-          label: `${name} \${…} interpolation`,
-          at: { file: name },
-          reads: [read(projectEnvPath, `compose reads the .env beside ${name} to fill in \${…}; it does not pass it to the container`)],
-          override: false,
-          setsEnvironment: false,
-          rules: 'compose',
-        });
-      }
       const files = envFilesOf(fields.get('env_file')?.value);
       const fileValues = new Map<string, { value: string; file: string; line: number }>();
       if (files.length > 0) {
@@ -279,6 +272,19 @@ export function composeEntryPoints(projectDir: string, names: readonly string[],
         chain.push(run);
       }
       const environment = environmentOf(fields.get('environment')?.value, lines);
+      // `${…}` anywhere, or an environment: name with no value (passed through from the shell or the project .env).
+      const usesInterpolation = /\$\{?[A-Za-z_]/u.test(text) || [...environment.values()].some((e) => e.value === null);
+      if (usesInterpolation && projectEnvText !== undefined) {
+        chain.unshift({
+          loader: 'compose',
+          label: `${name} \${…} interpolation`,
+          at: { file: name },
+          reads: [read(projectEnvPath, `compose reads the .env beside ${name} to fill in \${…}; it does not pass it to the container`)],
+          override: false,
+          setsEnvironment: false,
+          rules: 'compose',
+        });
+      }
       const build = buildOf(fields.get('build')?.value);
       if (build) built.add(join(dirname(path), build.context, build.dockerfile));
       const image = build ? imageValues(join(dirname(path), build.context, build.dockerfile), projectDir) : undefined;

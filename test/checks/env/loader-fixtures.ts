@@ -30,6 +30,8 @@ export async function loaderOutcome(fixture: string, projectSub = '.'): Promise<
       name: e.name,
       runtime: e.runtime,
       chain: e.chain.map((r) => ({ loader: r.loader, label: r.label, override: r.override, reads: r.reads.map((f) => `${f.display}${f.exists ? '' : ' (missing)'}`) })),
+      // Containers and CI steps: the value each credential has there (masked), where it is written and why it wins.
+      ...(e.values ? { values: e.values.map((v) => `${v.name} = ${v.value === undefined ? (v.secret ? `\${{ ${v.secret} }}` : '<not set>') : v.value.reveal() === '' ? '""' : v.value.toString()} (${v.from}${v.problem ? `, ${v.problem}` : ''}) at ${v.at.file}${v.at.line ? `:${v.at.line}` : ''}: ${v.why}`) } : {}),
     })),
     files: env.files.map((f) => `${f.display}: ${f.reason}`),
     findings: findings.map((f) => ({ id: f.id, severity: f.severity, message: f.message, fix: f.fix, ...(f.location ? { location: f.location } : {}) })),
