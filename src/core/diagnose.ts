@@ -20,6 +20,9 @@ import type { CredentialVerdict, Verdict } from '../types/live-evidence.js';
 import { isFileLocation } from '../types/location.js';
 import type { LiveOptions } from '../live/gather.js';
 import type { TargetInput } from '../live/targets.js';
+import type { CodeCredential } from '../live/candidates.js';
+import { analyzeKeyValue } from '../providers/clarifai/key-format.js';
+import { isTestFile, literalName } from '../checks/env/lib/code-credentials.js';
 import { VERSION } from '../version.js';
 import { runChecks, type Absent, type CheckRecord, type SkipReason } from './engine.js';
 import { KeydoctorError } from './errors.js';
@@ -140,6 +143,20 @@ export function targetsFromCode(code: CodeEvidence): TargetInput[] {
     seen.add(key);
     out.push({ method: u.method, url, location: { file: u.file, line: u.line, column: u.column, snippet: u.snippet } });
     if (out.length === MAX_CODE_TARGETS) break;
+  }
+  return out;
+}
+
+/** Keys the code sends that are written in it (not placeholders, not in tests): the credential the app really sends. */
+export function literalCredentials(code: CodeEvidence): CodeCredential[] {
+  const out: CodeCredential[] = [];
+  for (const use of code.credentials ?? []) {
+    if (use.origin.kind !== 'literal' || isTestFile(use.file)) continue;
+    const value = use.origin.value;
+    if (analyzeKeyValue(value.reveal()).identity?.kind === 'placeholder' || value.reveal().trim() === '') continue;
+    const at = use.trace.at(-1) ?? use;
+    const name = literalName(at.snippet);
+    if (!out.some((o) => o.file === at.file && o.line === at.line)) out.push({ name, file: at.file, line: at.line, value });
   }
   return out;
 }
@@ -359,7 +376,8 @@ export async function diagnose(request: DiagnoseRequest = {}): Promise<Result> {
     collectSecrets(evidence, redactor);
     const targets = [...(request.targets ?? []), ...(evidence.code && !request.targets ? targetsFromCode(evidence.code) : [])];
     const { gatherLiveEvidence } = await import('../live/gather.js');
-    evidence.live = await gatherLiveEvidence(evidence.env, { ...request, targets }, redactor);
+    const codeCredentials = evidence.code ? literalCredentials(evidence.code) : [];
+    evidence.live = await gatherLiveEvidence(evidence.env, { ...request, targets, ...(codeCredentials.length ? { codeCredentials } : {}) }, redactor);
   } else absent.live = request.live || request.command === 'scan' || request.command === 'env' ? 'not-requested' : 'offline';
   return judge(evidence, { ...request, absent, redactor });
 }

@@ -16,7 +16,7 @@ function label(l: EnvLocation): string {
  * The credentials the app would send: the winning value of CLARIFAI_PAT, CLARIFAI_API_KEY and any expected
  * secret-like name (--expect). The session token travels in another header, so it is not probed.
  */
-export function configuredCredentials(env: EnvEvidence): PendingCredential[] {
+export function configuredCredentials(env: EnvEvidence, inCode: readonly CodeCredential[] = []): PendingCredential[] {
   const names = [...new Set([...CLARIFAI_CREDENTIAL_NAMES, ...env.expected.filter(looksLikeSecretName)])].filter(
     (n) => clarifaiVariable(n)?.role !== 'session_token',
   );
@@ -26,7 +26,20 @@ export function configuredCredentials(env: EnvEvidence): PendingCredential[] {
     if (!w) continue;
     out.push({ id: name, variable: name, location: w.location, value: w.value, origin: 'configured' });
   }
+  // A key written into the code where it is sent is what the app sends (issue #12): probed like a configured one.
+  for (const c of inCode.slice(0, 2)) {
+    if (out.some((o) => o.value.reveal() === c.value.reveal())) continue;
+    out.push({ id: `${c.name}@${c.file}:${c.line}`, variable: c.name, location: { env: c.name, source: c.file, line: c.line }, value: c.value, origin: 'configured' });
+  }
   return out;
+}
+
+/** A credential literal the code sends (`PAT = '…'` passed to `Model(pat=PAT)`), where it is written. */
+export interface CodeCredential {
+  name: string;
+  file: string;
+  line: number;
+  value: Secret;
 }
 
 /** The value with the usual copy-paste damage undone (the key checks' own analysis), and a phrase saying what was undone. */

@@ -6,7 +6,7 @@ import { myScopesRequest, targetRequest, userRequest, userScopesRequest } from '
 import { runProbe } from '../probes/probe.js';
 import type { EnvEvidence } from '../types/evidence.js';
 import type { ActivationWait, CredentialVerdict, Exchange, LiveEvidence, ProbePurpose, TargetCall } from '../types/live-evidence.js';
-import { candidatesFor, configuredCredentials, type PendingCredential } from './candidates.js';
+import { candidatesFor, configuredCredentials, type CodeCredential, type PendingCredential } from './candidates.js';
 import { rawProxyUrl, resolveConfig, type ConfigOptions } from './config.js';
 import { parseCall, targetFromCall, targetFromRpc, type TargetInput } from './targets.js';
 import { judge } from './verdict.js';
@@ -26,6 +26,8 @@ export interface LiveOptions extends ConfigOptions {
   /** Called with each exchange as it completes (--verbose). */
   onExchange?: (exchange: Exchange) => void;
   signal?: AbortSignal;
+  /** Keys written into the code where the app sends them: probed too (they are what the app sends). */
+  codeCredentials?: readonly CodeCredential[];
   /** Injected by tests that need a transport other than the real ones. */
   createTransport?: (config: LiveEvidence['config']) => Promise<Transport>;
 }
@@ -36,6 +38,7 @@ function where(c: PendingCredential): string {
 
 /** How the key appears in the reproduce commands: the variable for the configured value, a mask for candidates. */
 function authExpression(c: PendingCredential): string {
+  if (c.origin === 'configured' && c.id.includes('@')) return `Key <${c.variable} written in ${where(c)}: ${visibleMask(c.value.reveal())}>`;
   if (c.origin === 'configured') return `Key $${c.variable}`;
   return `Key <${c.variable} from ${where(c)}${c.change ? ', cleaned' : ''}: ${visibleMask(c.value.reveal())}>`;
 }
@@ -73,7 +76,7 @@ export async function gatherLiveEvidence(env: EnvEvidence, options: LiveOptions,
   const targets = resolveTargets(env, options, baseHost);
   const base: LiveEvidence = { base: config.effectiveBase, config, credentials: [], targets, exchanges: [], waves: 0 };
   if (skipped) return { ...base, skipped };
-  const configured = configuredCredentials(env);
+  const configured = configuredCredentials(env, options.codeCredentials);
   if (configured.length === 0) return { ...base, skipped: 'no Clarifai credential is defined (CLARIFAI_PAT or CLARIFAI_API_KEY), so there was nothing to send' };
 
   // One deadline for the whole live phase (two waves, plus --wait): however the network misbehaves, it ends.

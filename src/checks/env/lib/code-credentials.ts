@@ -85,3 +85,9 @@ export function firstOf<T extends CredentialUse>(uses: readonly T[], key: (u: T)
   }
   return [...groups.values()].map(([use, ...others]) => ({ use: use!, others: others.slice(0, MAX_RELATED) }));
 }
+
+/** The name a credential literal is assigned to, from its line (`PAT = '…'`, `const apiKey = '…'`, a notebook's `"PAT = '…'\n",`). */
+export function literalName(snippet: string): string {
+  const line = snippet.replace(/^\[cell \d+, line \d+\]\s*/u, '').replace(/^\s*"/u, '');
+  return /^\s*(?:(?:const|let|var|export|final)\s+)*([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=(?!=)/u.exec(line)?.[1] ?? 'the key';
+}

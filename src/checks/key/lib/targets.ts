@@ -6,8 +6,8 @@ import { CLARIFAI_CREDENTIAL_NAMES, clarifaiVariable, looksLikeSecretName } from
 import { finding, type CheckContext, type CheckMeta } from '../../../types/check.js';
 import type { Finding, Severity } from '../../../types/diagnostic.js';
 import type { Definition } from '../../../types/evidence.js';
-import type { EnvLocation } from '../../../types/location.js';
-import { tracedCredentialNames } from '../../env/lib/code-credentials.js';
+import type { EnvLocation, FileLocation } from '../../../types/location.js';
+import { isTestFile, literalName, readIn, tracedCredentialNames } from '../../env/lib/code-credentials.js';
 
 export interface KeyTarget {
   name: string;
@@ -19,6 +19,8 @@ export interface KeyTarget {
   /** Session tokens have no known format: only copy-paste damage and foreign values are judged. */
   sessionToken: boolean;
   analysis: KeyAnalysis;
+  /** A key written into the code where the app sends it (`PAT = '…'` passed to `Model(pat=PAT)`): where it is written. */
+  site?: FileLocation;
 }
 
 const cache = new WeakMap<CheckContext<'env'>['evidence'], KeyTarget[]>();
@@ -54,6 +56,27 @@ export function keyTargets(ctx: CheckContext<'env'>): KeyTarget[] {
       });
     }
   }
+  // The literal the code sends is the credential the app sends: its value is judged like any other (issue #12).
+  const seen = new Set<string>();
+  for (const use of ctx.evidence.code?.credentials ?? []) {
+    if (use.origin.kind !== 'literal' || isTestFile(use.file)) continue;
+    const raw = use.origin.value.reveal();
+    const analysis = analyzeKeyValue(raw);
+    // A placeholder written in code is key/code-credential-placeholder's, with a fix for code.
+    if (raw === '' || analysis.identity?.kind === 'placeholder') continue;
+    const at = use.trace.at(-1) ?? use;
+    if (seen.has(`${at.file}:${at.line}`)) continue;
+    seen.add(`${at.file}:${at.line}`);
+    const name = literalName(at.snippet);
+    out.push({
+      name,
+      definition: { name, value: use.origin.value, location: { env: name, source: at.file, line: at.line } },
+      sent: true,
+      sessionToken: false,
+      analysis,
+      site: { file: at.file, line: at.line, column: at.column, snippet: at.snippet },
+    });
+  }
   cache.set(ctx.evidence, out);
   return out;
 }
@@ -88,6 +111,7 @@ export function maskedCore(t: KeyTarget): string {
  */
 export function rewriteFix(t: KeyTarget, what: string, shellHint?: string): string {
   const l = t.definition.location;
+  if (t.site) return `In ${t.site.file}:${t.site.line}, write the key as ${t.name} = "${maskedCore(t)}" (the full key) ${what} — better, read it from the environment (\`${readIn(t.site.file, 'CLARIFAI_PAT')}\`) and keep it out of the code.`;
   if (l.source === 'shell') {
     return `Set ${t.name} again ${what}: export ${t.name}=${maskedCore(t)} (the full key), wherever your shell profile, CI secret or container config sets it${shellHint ? `; ${shellHint}` : ''}.`;
   }
@@ -104,7 +128,7 @@ export function keyFinding(meta: CheckMeta, t: KeyTarget, draft: { message: stri
     severity: draft.severity ?? severityFor(t),
     message: draft.message,
     fix: draft.fix,
-    location: t.definition.location,
+    location: t.site ?? t.definition.location,
     ...(t.winner ? { related: [t.winner.location] } : {}),
   });
 }
@@ -120,6 +144,7 @@ export function whereToGetKey(name: string): string {
 /** The line to write with the real key in place of the bad value. */
 export function replaceFix(t: KeyTarget): string {
   const l = t.definition.location;
+  if (t.site) return `${whereToGetKey('CLARIFAI_PAT').replace(/^./u, (c) => c.toUpperCase())}, then read it from the environment at ${t.site.file}:${t.site.line} (\`${readIn(t.site.file, 'CLARIFAI_PAT')}\`) instead of writing it in the code.`;
   const where = l.source === 'shell' ? `set it where your shell profile, CI secret or container config does: export ${t.name}=<your key>` : `in ${sourceLabel(l)} write ${t.name}=<your key>`;
   return `${whereToGetKey(t.name).replace(/^./u, (c) => c.toUpperCase())}, then ${where}.`;
 }
