@@ -154,6 +154,19 @@ export interface EntryValue {
   secret?: string;
 }
 
+/** A frontend framework's app: the folder of its package.json, and the variables it inlines into the browser bundle. */
+export interface ClientBundle {
+  /** Relative to the project ('' for the project folder). */
+  dir: string;
+  tool: 'next' | 'vite' | 'react-scripts' | 'expo';
+  /** Shown in findings: `Next.js`, `Vite`, `Create React App`, `Expo`. */
+  label: string;
+  /** The prefix a variable needs to reach the browser (Vite's `envPrefix` when vite.config sets it). */
+  prefix: string;
+  /** How client code must read it for the build to inline it. */
+  access: 'process.env' | 'import.meta.env';
+}
+
 /** How the app loads its environment (src/sources/loaders): set when the code was scanned. */
 export interface LoaderEvidence {
   entryPoints: EntryPoint[];
@@ -169,6 +182,8 @@ export interface LoaderEvidence {
     /** What the code reads instead when the variable is missing: `None` (Python), `undefined` (JavaScript). */
     sends?: string;
   }[];
+  /** Frontend apps (Next.js, Vite, Create React App, Expo) and the rule that decides what reaches the browser. */
+  bundles?: ClientBundle[];
   /** Why keydoctor cannot say for sure that a file is not loaded (paths it cannot follow, tools that load files themselves). */
   uncertain: string[];
 }

@@ -25,6 +25,7 @@ import { check as buildArgOnly } from './build-arg-only.js';
 import { check as imageEnvPlaceholder } from './image-env-placeholder.js';
 import { check as workflowCredential } from './workflow-credential.js';
 import { check as loadersDisagree } from './loaders-disagree.js';
+import { check as frameworkNeverExposes } from './framework-never-exposes.js';
 
 export const envChecks: Check[] = [
   // The most likely cause first: nothing set, set where nothing reads it, or under a name nothing reads.
@@ -39,6 +40,7 @@ export const envChecks: Check[] = [
   imageEnvPlaceholder,
   workflowCredential,
   loadersDisagree,
+  frameworkNeverExposes,
   fileNotLoaded,
   unreadableFile,
   ignoredLine,

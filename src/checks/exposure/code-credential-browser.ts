@@ -6,6 +6,8 @@ import { browserPrefix } from '../../scan/credential/sdk.js';
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
 import { siteLocation, scrubFinding, where } from '../endpoint/lib/site.js';
 import { capPerFile, readAt } from '../env/lib/code-credentials.js';
+import type { Evidence } from '../../types/evidence.js';
+import { accessOf, bundleFor, clientBundleOf, ships } from './lib/bundle.js';
 
 const meta: CheckMeta = {
   id: 'exposure/code-credential-browser',
@@ -45,8 +47,21 @@ export const check = defineCheck({
       reported.add(key);
       out.push(finding(meta, { message, fix: FIX, location: siteLocation(at), related: related.map(siteLocation) }));
     };
+    const bundles = (evidence as Evidence).loaders?.bundles;
     for (const use of code.credentials ?? []) {
       const readFile = use.trace.at(-1)?.file ?? use.file;
+      const readSite = use.trace.at(-1) ?? use;
+      // In a known frontend app the framework's own rule decides (prefix, access, client part), not the prefix alone.
+      const app = bundleFor(readFile, bundles);
+      if (app && use.origin.kind === 'env') {
+        const client = clientBundleOf(readFile, bundles, code.runtimes);
+        const shipped = client ? use.envNames.filter((n) => ships(client.bundle, n, accessOf(readSite.snippet, n))) : [];
+        if (client && shipped.length > 0) {
+          report(use, `${where(use)} sends the Clarifai key from ${shipped[0]}${readAt(use)}: ${client.bundle.label} inlines every ${client.bundle.prefix} variable into the JavaScript it serves, and ${readFile} is ${client.why}, so every visitor can read the key.`, use.trace);
+        }
+        // Otherwise the browser gets no value (env/framework-never-exposes) or the read runs on the server.
+        continue;
+      }
       const exposed = use.origin.kind === 'env' ? use.envNames.filter((n) => prefixReason(n)) : [];
       if (exposed.length > 0 && jsFile(readFile) && !server.has(use.file) && !server.has(readFile)) {
         report(use, `${where(use)} sends the Clarifai key from ${exposed[0]}${readAt(use)}: ${prefixReason(exposed[0]!)}, so every visitor can read the key.`, use.trace);
@@ -58,6 +73,14 @@ export const check = defineCheck({
     const traced = new Set((code.credentials ?? []).flatMap((u) => u.trace.map((t) => `${t.file}:${t.line}`)));
     for (const r of code.envReads) {
       if (traced.has(`${r.file}:${r.line}`)) continue;
+      if (!/clarifai/iu.test(r.name) || !looksLikeSecretName(r.name)) continue;
+      if (bundleFor(r.file, bundles)) {
+        const client = clientBundleOf(r.file, bundles, code.runtimes);
+        if (client && ships(client.bundle, r.name, accessOf(r.snippet, r.name))) {
+          report(r, `${where(r)} reads the Clarifai key from ${r.name}: ${client.bundle.label} inlines every ${client.bundle.prefix} variable into the JavaScript it serves, and ${r.file} is ${client.why}, so every visitor can read the key.`, []);
+        }
+        continue;
+      }
       if (!jsFile(r.file) || server.has(r.file) || !/clarifai/iu.test(r.name) || !looksLikeSecretName(r.name) || !prefixReason(r.name)) continue;
       report(r, `${where(r)} reads the Clarifai key from ${r.name}: ${prefixReason(r.name)}, so every visitor can read the key.`, []);
     }

@@ -6,5 +6,6 @@ import { check as codeCredentialBrowser } from './code-credential-browser.js';
 import { check as codeCredentialLogged } from './code-credential-logged.js';
 import { check as keyInHistory } from './key-in-history.js';
 import { check as imageBakedKey } from './image-baked-key.js';
+import { check as publicPrefixOnServer } from './public-prefix-on-server.js';
 
-export const exposureChecks: Check[] = [hardcodedKey, envFileCommitted, codeCredentialBrowser, codeCredentialLogged, imageBakedKey, keyInHistory];
+export const exposureChecks: Check[] = [hardcodedKey, envFileCommitted, codeCredentialBrowser, codeCredentialLogged, imageBakedKey, publicPrefixOnServer, keyInHistory];

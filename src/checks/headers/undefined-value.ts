@@ -5,6 +5,7 @@ import { clarifaiFiles, isForClarifai } from '../endpoint/lib/clarifai-context.j
 import { credentialKindOf } from '../endpoint/lib/credential-name.js';
 import { familyOf, siteLocation, splitTemplate, where, type CodeFamily, scrubFinding } from '../endpoint/lib/site.js';
 import { nearMiss } from '../env/near-miss-name.js';
+import { browserPrefix } from '../../scan/credential/sdk.js';
 
 const meta: CheckMeta = {
   id: 'headers/undefined-value',
@@ -43,6 +44,7 @@ export const check = defineCheck({
     const { variables } = evidence.env;
     const defined = [...variables.values()].filter((v) => v.winner !== undefined).map((v) => v.name);
     const files = clarifaiFiles(code);
+    const server = new Set((code.runtimes ?? []).filter((r) => r.runtime === 'server').map((r) => r.file));
     const out: Finding[] = [];
     for (const site of code.authHeaders) {
       // A curl line in Markdown documents a command for the reader's own shell; only code and scripts run here.
@@ -53,10 +55,15 @@ export const check = defineCheck({
       );
       if (missing.length === 0) continue;
       const names = missing.join(' and ');
+      // A public-prefix variable in code that is not server code ships to the browser (exposure/code-credential-browser):
+      // "define it" would ship the key, so the advice agrees with the exposure finding — move the call to a server.
+      const shipped = missing.find((n) => browserPrefix(n)) !== undefined && !server.has(site.file);
       out.push(
         finding(meta, {
           message: `The ${site.name} value built at ${where(site)} reads ${names}, which neither the shell nor a loaded .env file defines, so it would send ${sent(site.value, familyOf(site.file))}.`,
-          fix: `Define ${names} where the app runs: add \`${missing[0]}=<your ${credentialKindOf(missing[0]!) === 'app-key' ? 'API key' : 'PAT'}>\` to a git-ignored .env the app loads (dotenv), or export it in the shell/CI; and make the code fail fast when it is missing.`,
+          fix: shipped
+            ? `Do not set ${names} for the app: ${browserPrefix(missing.find((n) => browserPrefix(n))!)!.tool} would put the key in the JavaScript every visitor downloads. Move the Clarifai call to a server route that reads CLARIFAI_PAT from its own environment, and have the app call that route.`
+            : `Define ${names} where the app runs: add \`${missing[0]}=<your ${credentialKindOf(missing[0]!) === 'app-key' ? 'API key' : 'PAT'}>\` to a git-ignored .env the app loads (dotenv), or export it in the shell/CI; and make the code fail fast when it is missing.`,
           location: siteLocation(site),
         }),
       );

@@ -13,6 +13,7 @@ import { shellValues } from './shell.js';
 import { composeEntryPoints } from './compose.js';
 import { imageValues, type ImageVariable } from './docker.js';
 import { workflowEntryPoints } from './actions.js';
+import { clientBundles } from './bundles.js';
 import { Secret } from '../../core/secret.js';
 import type { EntryValue } from '../../types/evidence.js';
 import { CLARIFAI_CREDENTIAL_NAMES, looksLikeSecretName } from '../../providers/clarifai/variables.js';
@@ -258,7 +259,8 @@ export function modelLoaders(projectDir: string, code: CodeEvidence, nodeEnv?: s
   if (tools.length) entryPoints.push({ name: 'tools that load .env themselves', runtime: pyFiles.size > 0 ? 'python' : 'node', cwd: '.', chain: tools });
   for (const e of entryPoints) for (const r of e.chain) if (r.note) r.note = safeText(r.note);
   for (const e of entryPoints) for (const r of e.chain) if (r.note?.startsWith('the path is an expression')) uncertain.push(`${r.at?.file ?? e.name}${r.at?.line ? `:${r.at.line}` : ''}: ${r.note}`);
-  return { entryPoints, unloaded: [], uncertain };
+  const bundles = clientBundles(projectDir, [...jsFiles]);
+  return { entryPoints, unloaded: [], uncertain, ...(bundles.length ? { bundles } : {}) };
 }
 
 /** Dotenv files up to two folders below the project (not in dependencies or virtualenvs). */
