@@ -192,7 +192,7 @@ export function modelLoaders(projectDir: string, code: CodeEvidence, nodeEnv?: s
   const pkg = readPackageJson(projectDir);
   if (pkg || jsFiles.size > 0 || nodeSites.length > 0) {
     const codeRuns = nodeSites.map((s) => nodeCodeLoader(s, projectDir, projectDir, nodeEnv, read));
-    const scripts = Object.entries(pkg?.scripts ?? {}).filter(([, v]) => typeof v === 'string').map(([k, v]) => parseScript(k, v, projectDir, read));
+    const scripts = Object.entries(pkg?.scripts ?? {}).filter(([, v]) => typeof v === 'string').map(([k, v]) => parseScript(k, v, projectDir, read, nodeEnv));
     const apps = scripts.filter((s) => !s.tooling);
     const envDir = viteEnvDir(projectDir);
     for (const s of apps) {

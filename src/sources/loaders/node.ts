@@ -39,14 +39,18 @@ function commands(script: string): string[][] {
 }
 
 /** Reads one package.json script: the loaders its command line runs before the app. */
-export function parseScript(name: string, command: string, projectDir: string, read: Reader): NodeScript {
+export function parseScript(name: string, command: string, projectDir: string, read: Reader, shellNodeEnv?: string): NodeScript {
   const chain: LoaderRun[] = [];
   let framework: NodeScript['framework'];
   let tooling = true;
   for (let words of commands(command)) {
     // Leading VAR=value assignments (cross-env too) do not load files; NODE_ENV matters to dotenv-flow and frameworks.
     if (words[0] === 'cross-env' || words[0] === 'cross-env-shell') words = words.slice(1);
-    while (words[0] && /^[A-Za-z_]\w*=/u.test(words[0])) words = words.slice(1);
+    let nodeEnv = shellNodeEnv;
+    while (words[0] && /^[A-Za-z_]\w*=/u.test(words[0])) {
+      if (words[0].startsWith('NODE_ENV=')) nodeEnv = words[0].slice('NODE_ENV='.length);
+      words = words.slice(1);
+    }
     const tool = words[0];
     if (!tool) continue;
     if (tool === 'dotenv' || tool === 'dotenvx') {
@@ -122,7 +126,10 @@ export function parseScript(name: string, command: string, projectDir: string, r
             loader: flow ? 'dotenv-flow' : 'node-dotenv',
             label: `${w} ${words[i + 1]}${pathArg ? ` dotenv_config_path=${pathArg}` : ''}`,
             at: { file: 'package.json', script: name },
-            reads: [read(join(projectDir, pathArg ?? '.env'), pathArg ? 'named by dotenv_config_path' : 'dotenv reads .env in the working folder')],
+            // dotenv-flow reads its whole family (most specific first, each with dotenv's parse rules); dotenv one file.
+            reads: flow
+              ? flowFamily(nodeEnv).map((f) => read(join(projectDir, pathArg ?? '.', f), `dotenv-flow reads ${f}${nodeEnv ? ` (NODE_ENV=${nodeEnv})` : ''}`))
+              : [read(join(projectDir, pathArg ?? '.env'), pathArg ? 'named by dotenv_config_path' : 'dotenv reads .env in the working folder')],
             override: words.some((x) => x === 'dotenv_config_override=true'),
             setsEnvironment: true,
             rules: 'node-dotenv',

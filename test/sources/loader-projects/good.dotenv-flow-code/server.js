@@ -1,0 +1,5 @@
+import dotenvFlow from 'dotenv-flow';
+dotenvFlow.config();
+
+const r = await fetch('https://api.clarifai.com/v2/users/me', { headers: { Authorization: `Key ${process.env.CLARIFAI_PAT}` } });
+console.log(r.status);

@@ -1,0 +1,6 @@
+from settings import settings
+
+from clarifai.client.model import Model
+
+model = Model(url="https://clarifai.com/clarifai/main/models/general-image-recognition", pat=settings.clarifai_pat)
+print(model.predict_by_url("https://samples.clarifai.com/metro-north.jpg", input_type="image").outputs[0].data.concepts[:3])
