@@ -62,3 +62,34 @@ test('keydoctor env --no-scan keeps dotenv\'s assumption and shows no chains', a
   assert.ok(!r.stdout.includes('HOW THE APP LOADS'));
   assert.match(r.stdout, /\.env \(loaded\)/u);
 });
+
+test('keydoctor env: compose services, the Dockerfile image and workflow steps, each with the winning value masked and why it won', async () => {
+  const dir = project({
+    'docker-compose.yml': 'services:\n  api:\n    build: .\n    env_file:\n      - ./api.env\n    environment:\n      - CLARIFAI_PAT=${CLARIFAI_PAT}\n  worker:\n    build: .\n    env_file: ./api.env\n',
+    'api.env': `CLARIFAI_PAT=${KEY}\n`,
+    Dockerfile: 'FROM node:20-alpine\nARG CLARIFAI_PAT\nCOPY . .\nCMD ["node", "server.js"]\n',
+    'package.json': JSON.stringify({ name: 'a', scripts: { start: 'node server.js' } }),
+    'server.js': "fetch('https://api.clarifai.com/v2/users/me', { headers: { Authorization: `Key ${process.env.CLARIFAI_PAT}` } });\n",
+    '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n      - name: Smoke\n        run: node server.js\n        env:\n          CLARIFAI_PAT: ${{ secrets.CLARIFAI_PAT }}\n',
+  });
+  const r = await runCli(['env', dir, '--no-color'], { env: { PATH: process.env.PATH, COLUMNS: '400' } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /docker compose up \(service api\) \(container, runs from \.\)\n {4}1\. env_file \(service api\) at docker-compose\.yml:4/u);
+  assert.match(r.stdout, /→ CLARIFAI_PAT = "" \(blank\) \(docker-compose\.yml:7\): environment: in docker-compose\.yml sets it for the api service \(\$\{CLARIFAI_PAT\} is set neither in the shell nor in the project \.env\), and environment: beats env_file/u);
+  assert.match(r.stdout, /→ CLARIFAI_PAT = 3f9a…00 \(32 chars\) \(api\.env:1\): env_file api\.env sets it for the worker service/u);
+  assert.match(r.stdout, /ci\.yml job test, step "Smoke" \(ci, runs from \.\)[\s\S]*?→ CLARIFAI_PAT = \$\{\{ secrets\.CLARIFAI_PAT \}\} \(\.github\/workflows\/ci\.yml:10\): env: at step level sets it/u);
+  assert.ok(!r.stdout.includes(KEY));
+  const json = await runCli(['env', dir, '--json'], { env: { PATH: process.env.PATH } });
+  const entries = (JSON.parse(json.stdout) as { env: { entryPoints: { name: string; values?: { name: string; value?: string; from: string; problem?: string }[] }[] } }).env.entryPoints;
+  assert.deepEqual(
+    entries.filter((e) => e.values).map((e) => [e.name, e.values!.map((v) => `${v.name}:${v.from}:${v.value ?? '-'}${v.problem ? `:${v.problem}` : ''}`)]),
+    [
+      ['docker compose up (service api)', ['CLARIFAI_PAT:interpolated:(empty):blank']],
+      ['docker compose up (service worker)', ['CLARIFAI_PAT:env-file:3f9a…00 (32 chars)']],
+      ['.github/workflows/ci.yml job test, step "Smoke"', ['CLARIFAI_PAT:secret:-']],
+    ],
+  );
+  assert.ok(!json.stdout.includes(KEY));
+  const check = await runCli(['check', dir, '--offline', '--json'], { env: { PATH: process.env.PATH } });
+  assert.ok((JSON.parse(check.stdout) as { findings: { id: string }[] }).findings.some((f) => f.id === 'env/compose-blank-value'));
+});

@@ -22,6 +22,12 @@ export const check = defineCheck({
     if (stranded) return [];
     // A key hard-coded where the code sends it is the credential the app sends (exposure/hardcoded-key reports the leak).
     if ((evidence.code?.credentials ?? []).some((c) => c.origin.kind === 'literal' && !isPlaceholder(c.origin.value.reveal()))) return [];
+    // A container or CI step that gets the key (the image's ENV, an env_file, a repository secret) has a credential:
+    // what it does wrong, if anything, is the container and CI checks' to say.
+    const elsewhere = (evidence.loaders?.entryPoints ?? []).some((e) =>
+      (e.values ?? []).some((v) => v.from === 'secret' || (v.value !== undefined && v.value.reveal().trim() !== '' && !isPlaceholder(v.value.reveal()))),
+    );
+    if (elsewhere) return [];
     // A BOM that python-dotenv keeps in the first name is env/bom-first-name's: the credential is there, misnamed.
     if (evidence.env.files.some((f) => f.loaded && names.some((n) => Object.hasOwn(f.parsed, `\uFEFF${n}`)))) return [];
     const loaded = evidence.env.files.filter((f) => f.loaded);

@@ -3,6 +3,7 @@ import { analyzeKeyValue } from '../../providers/clarifai/key-format.js';
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { looksLikeRealSecret } from '../env/lib/env.js';
+import type { Evidence } from '../../types/evidence.js';
 import { at, locationOf, valuedEntries } from '../env/lib/entry-values.js';
 
 const meta: CheckMeta = {
@@ -27,6 +28,8 @@ export const check = defineCheck({
       const raw = v.value?.reveal() ?? '';
       const written = raw !== '' && looksLikeRealSecret(raw) && analyzeKeyValue(raw).identity === undefined;
       if (!written && v.fromArg === undefined) continue;
+      // A key written on the line is exposure/hardcoded-key's already (one place, one finding); this check adds the build-arg copy.
+      if (written && (evidence as Evidence).code?.keyLiterals.some((k) => k.file === v.at.file && k.line === v.at.line)) continue;
       seen.add(`${at(v)}:${v.name}`);
       out.push(
         finding(meta, {

@@ -177,7 +177,7 @@ function loaderLines(loaders: LoaderEvidence, s: ReturnType<typeof makeStyle>): 
   if (loaders.entryPoints.length === 0) out.push('  no entry point found in the code: files are assumed loaded as dotenv would');
   for (const e of loaders.entryPoints) {
     out.push(`  ${e.name} (${e.runtime}, runs from ${e.cwd === '' ? '.' : e.cwd})${e.framework ? `: ${e.framework.tool} in ${e.framework.mode} mode, ${e.framework.publicPrefix || 'no'} prefix ships to the browser` : ''}`);
-    if (e.chain.length === 0) out.push(`    ${s.arrow} no loader: only the shell environment reaches it`);
+    if (e.chain.length === 0 && !e.values) out.push(`    ${s.arrow} no loader: only the shell environment reaches it`);
     e.chain.forEach((r, i) => {
       const where = r.at ? ` at ${r.at.file}${r.at.line ? `:${r.at.line}` : ''}${r.at.script ? ` ("${r.at.script}" script)` : ''}` : '';
       out.push(`    ${i + 1}. ${r.label.trim()}${where}: ${r.rules} rules, ${r.override ? 'overrides the shell' : 'the shell wins'}${r.setsEnvironment ? '' : ', values stay in the code (not the environment)'}`);
