@@ -26,3 +26,22 @@ describe('loader projects', () => {
     });
   }
 });
+
+test('an env_file or build context outside the project folder is never read (the compose file is untrusted)', async () => {
+  const { mkdtempSync, mkdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const outer = mkdtempSync(join(tmpdir(), 'kd-compose-outside-'));
+  writeFileSync(join(outer, 'secret.env'), 'CLARIFAI_PAT=3f9a6d0c8b7e4a2190f1c3d5e7b90000\n');
+  writeFileSync(join(outer, 'Dockerfile'), 'FROM node:20\nENV CLARIFAI_PAT=3f9a6d0c8b7e4a2190f1c3d5e7b90000\n');
+  const dir = join(outer, 'app');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  api:\n    build: ..\n    env_file:\n      - ../secret.env\n      - /etc/hostname\n');
+  writeFileSync(join(dir, 'server.js'), 'console.log(process.env.CLARIFAI_PAT);\n');
+  const out = (await loaderOutcome(dir)) as { entryPoints: { name: string; chain: { reads: string[] }[]; values?: string[] }[]; files: string[] };
+  const api = out.entryPoints.find((e) => e.name === 'docker compose up (service api)')!;
+  assert.equal(api.chain[0]!.reads[0], '../secret.env (missing)');
+  assert.ok(api.chain[0]!.reads.every((r) => r.endsWith('(missing)')), JSON.stringify(api.chain));
+  assert.match(api.values![0]!, /^CLARIFAI_PAT = <not set> \(unset\)/u);
+  assert.deepEqual(out.files, []);
+  assert.ok(!JSON.stringify(out).includes('3f9a6d0c'), 'nothing from outside the folder is read');
+});

@@ -1,6 +1,7 @@
 // Docker compose: what each service's container sees — `environment:` (list and map forms) interpolated from the shell and the project `.env`, then `env_file:`, then the image's ENV.
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { symlinkLeaves } from '../inside.js';
 import { parse as parseDotenv } from 'dotenv';
 import { Secret } from '../../core/secret.js';
 import type { EntryPoint, EntryValue, LoaderRun } from '../../types/evidence.js';
@@ -198,6 +199,12 @@ function buildOf(node: unknown): { context: string; dockerfile: string } | undef
   return { context: typeof context === 'string' ? context : '.', dockerfile: typeof dockerfile === 'string' ? dockerfile : 'Dockerfile' };
 }
 
+/** The compose file is untrusted: a path it names outside the project folder (or a symlink out of it) is never read. */
+export function insideProject(projectDir: string, path: string): boolean {
+  const rel = relative(projectDir, path);
+  return !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) && !symlinkLeaves(path, projectDir);
+}
+
 function display(projectDir: string, path: string): string {
   return relative(projectDir, path).split(sep).join('/') || '.';
 }
@@ -258,6 +265,10 @@ export function composeEntryPoints(projectDir: string, names: readonly string[],
         };
         for (const f of files) {
           const abs = join(dirname(path), interpolate(f.path, lookup).value);
+          if (!insideProject(projectDir, abs)) {
+            run.reads.push({ path: abs, display: display(projectDir, abs).replace(/\p{Cc}/gu, '?'), exists: false, why: 'outside the project folder: keydoctor does not read it' });
+            continue;
+          }
           const r = read(abs, `compose passes it to the ${service} container (env_file${f.required ? '' : ', required: false'})`);
           run.reads.push(r);
           const body = r.exists ? readSmall(abs) : undefined;
@@ -286,8 +297,9 @@ export function composeEntryPoints(projectDir: string, names: readonly string[],
         });
       }
       const build = buildOf(fields.get('build')?.value);
-      if (build) built.add(join(dirname(path), build.context, build.dockerfile));
-      const image = build ? imageValues(join(dirname(path), build.context, build.dockerfile), projectDir) : undefined;
+      const dockerfile = build ? join(dirname(path), build.context, build.dockerfile) : undefined;
+      if (dockerfile) built.add(dockerfile);
+      const image = dockerfile && insideProject(projectDir, dockerfile) ? imageValues(dockerfile, projectDir) : undefined;
       const values: EntryValue[] = [];
       for (const n of names) {
         const e = environment.get(n);
