@@ -213,7 +213,7 @@ export type StatusExplainer = (code: number, description: string, httpStatus: nu
 /** A row for one request the emulator answered; its log is masked already, and is scrubbed again here. */
 export function emulatorRow(id: number, entry: EmulatorLogEntry, startedAt: number, restUrl: string, grpcTarget: string, explainStatus: StatusExplainer | undefined, redactor: Redactor): PageRow {
   const scrub = scrubber(redactor);
-  const description = statusDescription(entry.code)?.description.value ?? '';
+  const description = entry.code === 10000 ? 'Ok' : (statusDescription(entry.code)?.description.value ?? '');
   const shown = entry.key !== undefined ? `Authorization: Key ${entry.key}` : entry.authorization ? entry.authorization.map((a) => `Authorization: ${a}`).join('; ') : 'no credential header';
   const path = entry.path ? scrub(entry.path) : '';
   const url = entry.transport === 'grpc' ? `${grpcTarget}/clarifai.api.V2/${entry.rpc ?? ''}` : `${restUrl}${path}`;
