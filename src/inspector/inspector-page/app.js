@@ -109,10 +109,11 @@
     marks.push(base);
     for (const r of rows) {
       const rect = document.createElementNS(SVG, 'rect');
-      const x = (r.offsetMs / end) * (width - 4);
+      const w = Math.max(4, (r.durationMs / end) * width);
+      const x = Math.min((r.offsetMs / end) * width, width - w);
       rect.setAttribute('x', x.toFixed(1));
       rect.setAttribute('y', '4');
-      rect.setAttribute('width', String(Math.max(3, (r.durationMs / end) * width).toFixed(1)));
+      rect.setAttribute('width', w.toFixed(1));
       rect.setAttribute('height', String(height - 14));
       rect.setAttribute('class', `mark ${r.outcome}${view.selected === r.id ? ' selected' : ''}`);
       const title = document.createElementNS(SVG, 'title');
@@ -123,6 +124,7 @@
     }
     svg.replaceChildren(...marks);
     $('timeline').setAttribute('aria-label', `${rows.length} calls over ${(end / 1000).toFixed(1)} s, coloured by outcome`);
+    $('range').textContent = `0 – ${(end / 1000).toFixed(1)} s since ${view.meta && view.meta.mode === 'emulator' ? 'the emulator' : 'the run'} started`;
   }
 
   function findingNode(f) {
