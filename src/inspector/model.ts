@@ -83,15 +83,17 @@ function shellQuote(s: string): string {
 }
 
 function pageFindings(findings: readonly Finding[], redactor: Redactor): PageFinding[] {
+  // Messages quote what was sent (a URL, a header): scrubbed like the wire text they came from.
+  const scrub = scrubber(redactor);
   const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const root = rootCauseIndex(sorted);
   if (root > 0) sorted.unshift(...sorted.splice(root, 1));
   return sorted.map((f, i) => ({
     id: f.id,
     severity: f.severity,
-    message: redactor.redact(f.message),
-    fix: redactor.redact(f.fix),
-    ...(f.location ? { where: redactor.redact(formatLocation(f.location)) } : {}),
+    message: scrub(f.message),
+    fix: scrub(f.fix),
+    ...(f.location ? { where: scrub(formatLocation(f.location)) } : {}),
     ...(i === 0 && root >= 0 ? { rootCause: true } : {}),
   }));
 }
@@ -148,7 +150,7 @@ export function runRows(calls: readonly InterceptedCall[], diagnosis: RunDiagnos
     for (const f of mine) used.add(f);
     const target = e?.target !== undefined ? live?.targets[e.target] : undefined;
     const route = target?.route;
-    const url = e?.url ?? scrub(`https://${call.host}${call.path}`);
+    const url = scrub(e?.url ?? `https://${call.host}${call.path}`);
     const status = e?.status ?? call.status;
     const body = call.requestBody !== undefined ? scrub(call.requestBody) : undefined;
     const fields = fieldsOf(call.fields, scrub);
