@@ -28,7 +28,9 @@ export async function startRunInspector(commandLine: string, options: RunDiagnos
   state.status.message = `running ${commandLine}`;
   const server: Inspector = await startInspector(state);
   // The folder is read while the command starts; calls that arrive first wait for it.
-  const local: Promise<RunLocalEvidence | undefined> = gatherRunEvidence(options, redactor).catch(() => undefined);
+  // A command that fails to start ends the run at once: the scan is stopped rather than awaited.
+  const stop = new AbortController();
+  const local: Promise<RunLocalEvidence | undefined> = gatherRunEvidence(options, redactor, stop.signal).catch(() => undefined);
   const calls: InterceptedCall[] = [];
   let startedAt = Date.now();
   let timer: NodeJS.Timeout | undefined;
@@ -76,7 +78,11 @@ export async function startRunInspector(commandLine: string, options: RunDiagnos
       publish(diagnosis);
       return diagnosis;
     },
-    close: () => server.close(),
+    close() {
+      stop.abort();
+      if (timer) clearTimeout(timer);
+      return server.close();
+    },
   };
 }
 

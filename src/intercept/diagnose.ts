@@ -23,9 +23,10 @@ export interface RunDiagnoseOptions {
 /** The folder's evidence (env sources and code facts) the sent values are compared with; gathered once per run. */
 export type RunLocalEvidence = Evidence;
 
-export async function gatherRunEvidence(options: RunDiagnoseOptions, redactor: Redactor): Promise<RunLocalEvidence> {
+export async function gatherRunEvidence(options: RunDiagnoseOptions, redactor: Redactor, signal?: AbortSignal): Promise<RunLocalEvidence> {
   // Gather only (no checks, nothing sent).
   const local = await diagnose({
+    ...(signal ? { signal } : {}),
     command: 'run',
     projectDir: options.projectDir,
     cwd: options.cwd,
