@@ -47,6 +47,8 @@ export interface PageRow {
   answer: { contentType?: string; body?: string };
   /** The findings about this call, the root cause first. */
   findings: PageFinding[];
+  /** What the findings are: the run's diagnosis, or (emulator) the causes keydoctor explain lists for the status. */
+  findingsTitle: string;
   /** A decision the answering side explained itself (the emulator's reason). */
   note?: string;
   curl: string;
@@ -203,6 +205,7 @@ export function runRows(calls: readonly InterceptedCall[], diagnosis: RunDiagnos
         ...(call.answerSnippet !== undefined ? { body: scrub(call.answerSnippet) } : {}),
       },
       findings: pageFindings(mine, redactor),
+      findingsTitle: 'Diagnosis',
       curl: curlOf(call, url, auth?.name, sent?.scheme ?? 'Key', cred?.variable ?? 'CLARIFAI_PAT', body),
     };
   });
@@ -242,6 +245,7 @@ export function emulatorRow(id: number, entry: EmulatorLogEntry, startedAt: numb
     request: { url, headers: auth ? [['Authorization', scrub(shown.replace(/^Authorization: /u, ''))]] : [], fields },
     answer: {},
     findings: pageFindings(findings, redactor),
+    findingsTitle: findings.length > 0 ? `Possible causes of ${entry.code} (what keydoctor explain says about this status)` : 'Diagnosis',
     note: `The emulator ${entry.decision === 'allow' ? 'allowed' : 'denied'} it: ${scrub(entry.reason)}`,
     curl: `# The emulator cannot see which variable held the key: set CLARIFAI_PAT to it first.\n${curl}`,
   };

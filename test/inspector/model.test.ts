@@ -98,3 +98,30 @@ test('an emulator log entry becomes a row with its reason, an explained status a
   assert.match(row.curl, /Authorization: Key \$CLARIFAI_PAT/u);
   assert.ok(!JSON.stringify(row).includes(OTHER));
 });
+
+test('a gRPC call: the RPC, the status from the message, and a grpcurl line with the variable', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kd-inspector-model-'));
+  const redactor = new Redactor();
+  const options = { projectDir: dir, cwd: dir, env: { CLARIFAI_PAT: SENT }, scan: false, bases: { rest: 'https://api.clarifai.com', grpc: 'api.clarifai.com:443' } };
+  const local = await gatherRunEvidence(options, redactor);
+  const calls = [
+    call({
+      transport: 'grpc',
+      protocol: 'HTTP/2',
+      method: 'gRPC',
+      path: '/clarifai.api.V2/PostModelOutputs',
+      rpc: 'PostModelOutputs',
+      credentials: [{ name: 'authorization', value: new Secret(`Key ${SENT}`) }],
+      fields: { modelId: 'general-image-recognition' },
+      status: { code: 11008, description: 'Must provide app external ID', details: '' },
+      grpcStatus: 0,
+    }),
+  ];
+  const [row] = runRows(calls, judgeRun(calls, local, options, redactor), 0, redactor).rows;
+  assert.equal(row!.rpc, 'PostModelOutputs');
+  assert.equal(row!.route, 'api.clarifai.com/clarifai.api.V2/PostModelOutputs');
+  assert.equal(row!.outcome, 'rejected');
+  assert.deepEqual(row!.request.fields[0], ['model id', 'general-image-recognition']);
+  assert.equal(row!.curl, 'grpcurl -H "authorization: Key $CLARIFAI_PAT" api.clarifai.com:443 clarifai.api.V2/PostModelOutputs');
+  assert.ok(!JSON.stringify(row).includes(SENT));
+});

@@ -153,7 +153,7 @@
   function renderDetail(r) {
     $('d-title').textContent = `${r.method} ${r.route}`;
     const body = [];
-    body.push(el('h3', 'Diagnosis'));
+    body.push(el('h3', r.findingsTitle || 'Diagnosis'));
     if (r.note) body.push(el('p', r.note, 'note'));
     if (r.findings.length > 0) body.push(...r.findings.map(findingNode));
     else body.push(el('p', r.outcome === 'ok' ? 'Nothing wrong with this call.' : 'No finding ties to this call alone; see the findings about the whole run below.', 'muted'));
