@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +32,9 @@ after(async () => {
   await emu.close();
 });
 
-function startKd(args: string[]): { child: ChildProcess; stderr: () => string; done: Promise<{ code: number | null; stderr: string }> } {
+function startKd(args: string[], extra: Record<string, string> = {}): { child: ChildProcess; stderr: () => string; done: Promise<{ code: number | null; stderr: string }> } {
   const tmp = mkdtempSync(join(tmpdir(), 'kd-ui-test-'));
-  const child = spawn(process.execPath, [BIN, 'run', ...args], { cwd: FIXTURE, env: { ...baseEnv({ CLARIFAI_PAT: DEMO_TOKENS.pat }), TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'run', ...args], { cwd: FIXTURE, env: { ...baseEnv({ CLARIFAI_PAT: DEMO_TOKENS.pat, ...extra }), TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c) => (stderr += c));
   child.stdout!.resume();
@@ -43,15 +43,25 @@ function startKd(args: string[]): { child: ChildProcess; stderr: () => string; d
 }
 
 test('the page lists both calls live, opens the rejected one with its diagnosis, and never shows a key', { skip: NO_BROWSER }, async () => {
-  const kd = startKd(['--ui', '--upstream', emu.restUrl, '--', process.execPath, 'index.mjs']);
+  const holdFile = join(mkdtempSync(join(tmpdir(), 'kd-ui-hold-')), 'go');
+  const kd = startKd(['--ui', '--upstream', emu.restUrl, '--', process.execPath, 'index.mjs'], { HOLD_FILE: holdFile });
   try {
     const { url, port, token } = await waitFor(() => inspectorUrl(kd.stderr()), 'the inspector address on stderr');
+    // The whole event stream of the run, from before the first call until the command has exited.
+    const stream = readEvents(port, token, (t) => t.includes('"state":"exited"'));
     const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     await page.goto(url);
+    // Live: the first call is on the page while the app is still running (it waits for the hold file).
+    await page.locator('tr.row.ok').waitFor();
+    assert.equal(await page.locator('tr.row').count(), 1);
+    assert.equal(await page.locator('body').getAttribute('data-state'), 'running');
+    writeFileSync(holdFile, '');
     await page.locator('tr.row').nth(1).waitFor();
+    await page.locator('body[data-state="exited"]').waitFor();
+    assert.match(await page.locator('#status').innerText(), /exited with code 0\. keydoctor keeps serving this page until you press Ctrl-C/u);
     assert.equal(await page.locator('tr.row').count(), 2);
     assert.equal(await page.locator('tr.row.ok').count(), 1);
     assert.equal(await page.locator('tr.row.rejected').count(), 1);
@@ -106,7 +116,11 @@ test('the page lists both calls live, opens the rejected one with its diagnosis,
     assert.deepEqual(problems, [], 'no script error and no CSP violation in the console');
     await page.close();
 
-    // The event stream: both rows, masked.
+    // The event stream, live updates included, and a fresh snapshot: both rows, masked.
+    const live = await stream;
+    assert.match(live.text, /^event: rows$/mu);
+    assert.match(live.text, /^event: meta$/mu);
+    assertNoKey('the live event stream', live.text);
     const sse = await readEvents(port, token, (t) => /event: snapshot\ndata: .*\n\n/u.test(t));
     assert.equal(sse.status, 200);
     assert.match(sse.type ?? '', /^text\/event-stream/u);
