@@ -78,6 +78,7 @@ export async function startInspector(initial: PageState): Promise<Inspector> {
     const file = files.get(url.pathname);
     if (file) return send(res, 200, file.type, file.body);
     if (!url.pathname.startsWith('/api/')) return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+    if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'keydoctor inspector: GET only\n', { allow: 'GET' });
     if (!hasToken(req, url)) return send(res, 403, 'text/plain; charset=utf-8', 'keydoctor inspector: this run\'s token is missing or wrong\n');
     if (url.pathname === '/api/state') return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(state));
     if (url.pathname === '/api/events') {

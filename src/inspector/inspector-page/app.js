@@ -64,7 +64,7 @@
     tr.tabIndex = -1;
     tr.dataset.id = String(r.id);
     tr.className = `row ${r.outcome}`;
-    tr.setAttribute('aria-selected', String(view.selected === r.id));
+    if (view.selected === r.id) tr.setAttribute('aria-current', 'true');
     const call = el('td', null, 'c-call');
     call.append(el('span', r.method, 'method'), document.createTextNode(' '), el('span', r.route, 'route'));
     const status = el('td', null, 'c-status');
