@@ -155,6 +155,13 @@ test('the page lists both calls live, opens the rejected one with its diagnosis,
     assert.equal((await rawGet(port, `/api/state?token=${token}`, {}, 'POST')).status, 405);
     assert.equal((await rawGet(port, '/../package.json')).status, 404);
 
+    // In the browser, a wrong token gets no rows and says why.
+    const wrong = await browser!.newPage();
+    await wrong.goto(url.replace(/#token=.*/u, '#token=wrong'));
+    await wrong.locator('#status', { hasText: 'refused this page' }).waitFor();
+    assert.equal(await wrong.locator('tr.row').count(), 0);
+    await wrong.close();
+
     // The command has exited; the page keeps serving until Ctrl-C, then keydoctor ends with the command's code.
     await waitFor(() => (/press Ctrl-C to stop it/u.test(kd.stderr()) ? true : undefined), 'the keep-serving notice');
     assert.equal((await rawGet(port, '/')).status, 200);
