@@ -110,6 +110,10 @@ test('the page lists both calls live, opens the rejected one with its diagnosis,
     assert.ok(await page.locator('#detail').isVisible());
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= 420, `no sideways scrolling at 420px (page is ${scrollWidth}px wide)`);
+    // …and uses the window's width: the list and the opened call each take (nearly) all of it, one above the other.
+    const boxes = await page.evaluate(() => ['.calls', '#detail'].map((s) => document.querySelector(s)!.getBoundingClientRect()).map((r) => ({ width: r.width, top: r.top })));
+    for (const b of boxes) assert.ok(b.width >= 380, `a box only ${b.width}px wide at 420px`);
+    assert.ok(boxes[1]!.top > boxes[0]!.top, 'the call follows the list');
 
     assertNoKey('the DOM', await page.evaluate(() => document.documentElement.outerHTML));
     assertNoKey('the page text', await page.evaluate(() => document.body.innerText));
