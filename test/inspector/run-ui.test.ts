@@ -88,6 +88,13 @@ test('the page lists both calls live, opens the rejected one with its diagnosis,
     const curl = await page.locator('pre.curl').innerText();
     assert.match(curl, /curl -X POST 'https:\/\/api\.clarifai\.com\/v2\/users\/clarifai\/apps\/main\/models\/general-image-recognition\/outputs'/u);
     assert.match(curl, /-H "Authorization: Key \$CLARIFAI_API_KEY"/u);
+    // The button puts exactly that text on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    await page.locator('#copy-curl').click();
+    await page.locator('#detail [role="status"]', { hasText: 'copied' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, curl);
+    assertNoKey('the copied curl', copied);
     // The run's other finding (the .env is not git-ignored) is not about one call: it is listed for the whole run.
     assert.match(await page.locator('#run-findings').innerText(), /exposure\/env-file-committed/u);
 
