@@ -3,6 +3,7 @@ import type { Redactor } from '../core/secret.js';
 import type { EmulatorLogEntry } from '../emulator/log.js';
 import { gatherRunEvidence, judgeRun, type RunDiagnoseOptions, type RunDiagnosis, type RunLocalEvidence } from '../intercept/diagnose.js';
 import type { InterceptedCall } from '../intercept/proxy.js';
+import { registerSent } from '../intercept/evidence.js';
 import { emulatorRow, runRows, type PageRow, type PageState, type StatusExplainer } from './model.js';
 import { startInspector, type Inspector } from './server.js';
 
@@ -60,7 +61,7 @@ export async function startRunInspector(commandLine: string, options: RunDiagnos
       server.update(state);
     },
     add(call) {
-      for (const c of call.credentials) redactor.add(c.value);
+      for (const c of call.credentials) registerSent(redactor, c.value);
       calls.push(call);
       judgeSoon();
     },

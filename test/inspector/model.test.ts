@@ -125,3 +125,19 @@ test('a gRPC call: the RPC, the status from the message, and a grpcurl line with
   assert.equal(row!.curl, 'grpcurl -H "authorization: Key $CLARIFAI_PAT" api.clarifai.com:443 clarifai.api.V2/PostModelOutputs');
   assert.ok(!JSON.stringify(row).includes(SENT));
 });
+
+test('`Key undefined` (an unset variable) is not treated as a secret: the word and the finding ids stay readable', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kd-inspector-model-'));
+  const redactor = new Redactor();
+  const options = { projectDir: dir, cwd: dir, env: {}, scan: false, bases: { rest: 'https://api.clarifai.com', grpc: 'api.clarifai.com:443' } };
+  const local = await gatherRunEvidence(options, redactor);
+  const calls = [call({ credentials: [{ name: 'Authorization', value: new Secret('Key undefined') }], httpStatus: 401, status: { code: 11009, description: 'API key not found', details: 'invalid key(undefined)' } })];
+  const diagnosis = judgeRun(calls, local, options, redactor);
+  const { rows, otherFindings } = runRows(calls, diagnosis, 0, redactor);
+  assert.equal(redactor.redact('headers/undefined-value'), 'headers/undefined-value');
+  const ids = [...rows[0]!.findings, ...otherFindings].map((f) => f.id);
+  assert.ok(ids.includes('env/live-never-set'), ids.join(', '));
+  assert.ok(ids.every((id) => !id.includes('…')), ids.join(', '));
+  assert.match(rows[0]!.credential.shown, /^Authorization: Key /u);
+  assert.match(JSON.stringify(rows[0]!.findings), /undefined/u);
+});

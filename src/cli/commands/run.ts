@@ -137,11 +137,12 @@ export interface InterceptRequest {
 export async function interceptAndReport(req: InterceptRequest, ctx: CommandContext): Promise<number> {
   const { cmd, args, upstream, grpcUpstream } = req;
   // The proxy, the certificates and the report are loaded only for `run`.
-  const [{ supervise }, { diagnoseRun }, { runNotes }, { COVERED_RUNTIMES }] = await Promise.all([
+  const [{ supervise }, { diagnoseRun }, { runNotes }, { COVERED_RUNTIMES }, { registerSent }] = await Promise.all([
     import('../../intercept/supervise.js'),
     import('../../intercept/diagnose.js'),
     import('../../intercept/report.js'),
     import('../../intercept/child-env.js'),
+    import('../../intercept/evidence.js'),
   ]);
   const commandLine = [cmd, ...args].map(shellWord).join(' ');
   const bases = { rest: upstream ?? 'https://api.clarifai.com', grpc: grpcUpstream ?? 'api.clarifai.com:443' };
@@ -152,7 +153,7 @@ export async function interceptAndReport(req: InterceptRequest, ctx: CommandCont
   const printCall = req.verbose
     ? (c: InterceptedCall) => {
         // The redactor learns the values as they are seen, so even this early line shows them masked.
-        for (const cred of c.credentials) ctx.redactor.add(cred.value);
+        for (const cred of c.credentials) registerSent(ctx.redactor, cred.value);
         const what = c.transport === 'grpc' ? `gRPC ${c.rpc}` : `${c.method} ${c.host}${c.path.replace(/\?.*$/u, '')}`;
         const answer = c.status ? `${c.status.code} ${c.status.description}` : (c.error ?? `HTTP ${c.httpStatus}`);
         ctx.err(`keydoctor run: ${what} → ${answer}\n${c.requestBody ? `  body: ${c.requestBody.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/gu, '?').slice(0, 2000)}\n` : ''}`);
