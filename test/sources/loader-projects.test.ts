@@ -45,3 +45,17 @@ test('an env_file or build context outside the project folder is never read (the
   assert.deepEqual(out.files, []);
   assert.ok(!JSON.stringify(out).includes('3f9a6d0c'), 'nothing from outside the folder is read');
 });
+
+test('service, job and step names from the YAML never carry a control character out', async () => {
+  const { mkdtempSync, mkdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'kd-yaml-names-'));
+  mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+  writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  "api\\u001b[31m":\n    build: .\n    environment:\n      CLARIFAI_PAT: ${CLARIFAI_PAT}\n');
+  writeFileSync(join(dir, '.github/workflows/ci.yml'), 'on: push\njobs:\n  "t\\u0007":\n    runs-on: ubuntu-latest\n    steps:\n      - name: "run\\u001b]0;x\\u0007"\n        run: node server.js\n');
+  writeFileSync(join(dir, 'server.js'), 'console.log(process.env.CLARIFAI_PAT);\n');
+  const out = JSON.stringify(await loaderOutcome(dir));
+  assert.match(out, /docker compose up \(service api/u);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/u.test(JSON.parse(JSON.stringify(out))), out);
+  assert.ok(!out.includes('\\u001b') && !out.includes('\\u0007'), out);
+});

@@ -258,6 +258,16 @@ export function modelLoaders(projectDir: string, code: CodeEvidence, nodeEnv?: s
   const tools = toolRuns(projectDir, read, code);
   if (tools.length) entryPoints.push({ name: 'tools that load .env themselves', runtime: pyFiles.size > 0 ? 'python' : 'node', cwd: '.', chain: tools });
   for (const e of entryPoints) for (const r of e.chain) if (r.note) r.note = safeText(r.note);
+  // Service, job and step names and env keys come from the scanned folder's YAML: never a control character to the terminal.
+  for (const e of entryPoints) {
+    e.name = safeText(e.name);
+    for (const r of e.chain) r.label = safeText(r.label);
+    for (const v of e.values ?? []) {
+      v.why = safeText(v.why);
+      v.name = safeText(v.name);
+      if (v.secret) v.secret = safeText(v.secret);
+    }
+  }
   for (const e of entryPoints) for (const r of e.chain) if (r.note?.startsWith('the path is an expression')) uncertain.push(`${r.at?.file ?? e.name}${r.at?.line ? `:${r.at.line}` : ''}: ${r.note}`);
   const bundles = clientBundles(projectDir, [...jsFiles]);
   return { entryPoints, unloaded: [], uncertain, ...(bundles.length ? { bundles } : {}) };
