@@ -1,0 +1,161 @@
+// The mechanical fixes checks attach to findings, computed purely from the evidence: byte-range edits into files the diagnosis read.
+//
+// Every edit here deletes damage or rewrites a name or a line ending: none inserts a key, so a fix can be shown,
+// stored in JSON or carried by SARIF without the key ever being written anywhere it was not already.
+import type { KeyAnalysis } from '../providers/clarifai/key-format.js';
+import type { Autofix, FixEdit } from '../types/diagnostic.js';
+import type { EnvFile, EnvFileEntry } from '../types/evidence.js';
+import type { EnvLocation } from '../types/location.js';
+
+/** What a key check removes from a value: its own kind of damage only, so two checks' edits never overlap. */
+export type ValueDamage = 'whitespace' | 'invisible' | 'wrappers' | 'scheme';
+
+const DAMAGE_WORDS: Record<ValueDamage, string> = {
+  whitespace: 'the whitespace',
+  invisible: 'the invisible characters',
+  wrappers: 'the stray quotes',
+  scheme: 'the pasted scheme word',
+};
+
+/** A file keydoctor may edit: read whole as text, inside the project (not `../.env`), with the hash of what was read. */
+function editable(file: EnvFile | undefined): file is EnvFile & { sha256: string } {
+  return file !== undefined && !file.unreadable && file.sha256 !== undefined && !file.display.startsWith('..') && !file.text.includes('\uFFFD');
+}
+
+function fileOf(files: readonly EnvFile[], display: string): (EnvFile & { sha256: string }) | undefined {
+  const file = files.find((f) => f.display === display);
+  return editable(file) ? file : undefined;
+}
+
+/** The located assignment a definition came from (the last one of that name on that line). */
+function entryOf(file: EnvFile, name: string, line: number | undefined): EnvFileEntry | undefined {
+  return [...file.entries].reverse().find((e) => e.name === name && (line === undefined || e.line === line));
+}
+
+/** Code-point indices (0-based, into the value) a damage kind covers. */
+function damageIndices(a: KeyAnalysis, damage: ValueDamage): number[] {
+  switch (damage) {
+    case 'whitespace':
+      return [...a.leadingWhitespace, ...a.trailingWhitespace, ...a.internalWhitespace].map((c) => c.position - 1);
+    case 'invisible':
+      return a.invisible.map((c) => c.position - 1);
+    case 'wrappers':
+      return a.wrappers.map((c) => c.position - 1);
+    case 'scheme': {
+      if (!a.schemeSpan) return [];
+      const out: number[] = [];
+      for (let i = a.schemeSpan[0]; i < a.schemeSpan[1]; i++) out.push(i);
+      return out;
+    }
+  }
+}
+
+/**
+ * Removes one kind of copy-paste damage from a value in a dotenv file. Only when the value is written literally
+ * (the bytes between its quotes are exactly what dotenv returns, no escapes): otherwise positions in the value
+ * are not positions in the file, and the fix stays advice.
+ */
+export function envValueFix(files: readonly EnvFile[], location: EnvLocation, analysis: KeyAnalysis, damage: ValueDamage): Autofix | undefined {
+  if (location.source === 'shell' || location.source === 'flag') return undefined;
+  const file = fileOf(files, location.source);
+  const entry = file && entryOf(file, location.env, location.line);
+  if (!file || !entry?.valueBytes || entry.value !== analysis.raw) return undefined;
+  const bytes = Buffer.from(file.text, 'utf8');
+  const [start, end] = entry.valueBytes;
+  const written = bytes.subarray(start, end).toString('utf8');
+  const quoted = written.length >= 2 && /^['"`]/u.test(written) && written.endsWith(written[0]!);
+  const inner = quoted ? written.slice(1, -1) : written;
+  if (inner !== entry.value) return undefined;
+  const chars = [...inner];
+  const remove = new Set(damageIndices(analysis, damage));
+  if (remove.size === 0 || remove.size >= chars.length) return undefined;
+  // Byte offset of each code point of the value in the file.
+  const offsets: number[] = [];
+  let at = start + (quoted ? 1 : 0);
+  for (const c of chars) {
+    offsets.push(at);
+    at += Buffer.byteLength(c, 'utf8');
+  }
+  offsets.push(at);
+  const edits: FixEdit[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (!remove.has(i)) continue;
+    let j = i;
+    while (remove.has(j + 1)) j++;
+    edits.push({ file: file.display, start: offsets[i]!, end: offsets[j + 1]!, replacement: '', sha256: file.sha256 });
+    i = j;
+  }
+  return {
+    description: `Remove ${DAMAGE_WORDS[damage]} from the value of ${entry.name} in ${file.display} line ${entry.line} (the key itself is not changed).`,
+    safe: true,
+    edits,
+  };
+}
+
+/** Deletes the UTF-8 byte-order mark at the start of a dotenv file. */
+export function bomFix(file: EnvFile): Autofix | undefined {
+  if (!editable(file) || !file.text.startsWith('\uFEFF')) return undefined;
+  return {
+    description: `Remove the UTF-8 byte-order mark at the start of ${file.display}.`,
+    safe: true,
+    edits: [{ file: file.display, start: 0, end: 3, replacement: '', sha256: file.sha256 }],
+  };
+}
+
+/** Turns every CRLF of a dotenv file into LF (a lone CR is left alone: it is not a Windows line ending). */
+export function crlfFix(file: EnvFile): Autofix | undefined {
+  if (!editable(file) || !file.text.includes('\r\n')) return undefined;
+  const edits: FixEdit[] = [];
+  let bytes = 0;
+  const text = file.text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) edits.push({ file: file.display, start: bytes, end: bytes + 1, replacement: '', sha256: file.sha256 });
+    // Surrogate pairs are 4 bytes over 2 code units: 2 each.
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return { description: `Convert ${file.display} to LF line endings (${edits.length} line${edits.length === 1 ? '' : 's'}).`, safe: true, edits };
+}
+
+/** Renames a variable where a dotenv file defines it. */
+export function envRenameFix(files: readonly EnvFile[], location: EnvLocation, to: string, safe: boolean): Autofix | undefined {
+  if (location.source === 'shell' || location.source === 'flag' || location.line === undefined) return undefined;
+  const file = fileOf(files, location.source);
+  const entry = file && entryOf(file, location.env, location.line);
+  if (!file || !entry?.nameBytes || !/^[\w.-]+$/u.test(to)) return undefined;
+  const [start, end] = entry.nameBytes;
+  if (Buffer.from(file.text, 'utf8').subarray(start, end).toString('utf8') !== entry.name) return undefined;
+  return {
+    description: `Rename ${entry.name} to ${to} in ${file.display} line ${entry.line}.`,
+    safe,
+    edits: [{ file: file.display, start, end, replacement: to, sha256: file.sha256 }],
+  };
+}
+
+/**
+ * Ignores a dotenv file in git, and stops tracking it when it is committed (`git rm --cached`, never rewriting
+ * history: the committed key stays in the history and must be rotated).
+ */
+export function ignoreEnvFileFix(file: EnvFile, tracked: boolean): Autofix | undefined {
+  if (file.display.startsWith('..') || !/^[\w./-]+$/u.test(file.display)) return undefined;
+  return {
+    description: tracked
+      ? `Add ${file.display} to .gitignore and stop tracking it (git rm --cached ${file.display}; the file stays on disk).`
+      : `Add ${file.display} to .gitignore.`,
+    // Changing what git tracks is the user's call; adding an ignore line is not.
+    safe: !tracked,
+    edits: [],
+    ensureLines: [{ file: '.gitignore', line: `/${file.display}` }],
+    ...(tracked
+      ? {
+          untrack: [file.display],
+          note: `The key in ${file.display} is still in the git history: rotate it at https://clarifai.com/me/settings/secrets (keydoctor never rewrites history).`,
+        }
+      : {}),
+  };
+}
+
+/** `{ autofix }` to spread into a finding draft, or nothing. */
+export function withFix(autofix: Autofix | undefined): { autofix?: Autofix } {
+  return autofix ? { autofix } : {};
+}
