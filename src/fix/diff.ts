@@ -23,7 +23,11 @@ function show(line: string, envFile: boolean): Shown {
   let text: string;
   let masked = false;
   if (m && (looksLikeSecretName(m[2]!) || looksLikeSecretValue(m[4]!)) && m[4]!.length > 0) {
-    text = `${m[1]!.replace('\uFEFF', '<BOM>')}${m[2]}${m[3]}${visibleMask(m[4]!)}`;
+    // The value as written (quotes and all) is masked; a comment after it is shown, itself scrubbed of keys.
+    const written = m[4]!;
+    const close = /^['"`]/u.test(written) ? written.indexOf(written[0]!, 1) : -1;
+    const end = close > 0 ? close + 1 : (/\s+#/u.exec(written)?.index ?? written.length);
+    text = `${m[1]!.replace('\uFEFF', '<BOM>')}${m[2]}${m[3]}${visibleMask(written.slice(0, end))}${maskKeyShaped(written.slice(end))}`;
     masked = true;
   } else {
     text = maskKeyShaped(body.replace('\uFEFF', '<BOM>'));

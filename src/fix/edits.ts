@@ -32,6 +32,47 @@ function entryOf(file: EnvFile, name: string, line: number | undefined): EnvFile
   return [...file.entries].reverse().find((e) => e.name === name && (line === undefined || e.line === line));
 }
 
+/** UTF-8 byte offset where 1-based `line` starts, counting line breaks as dotenv does (CRLF, LF, a lone CR). */
+function lineStartByte(text: string, line: number): number | undefined {
+  let bytes = 0;
+  let at = 1;
+  for (let i = 0; i < text.length && at < line; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) at++;
+  }
+  return at === line ? bytes : undefined;
+}
+
+/**
+ * Where an entry's value is written, in bytes: the reader's own offsets, or (for entries a loader's parse rules
+ * located by line and column) the value found on its line, quotes included, an unquoted value's comment not.
+ */
+function valueSpan(file: EnvFile, entry: EnvFileEntry): [number, number] | undefined {
+  if (entry.valueBytes) return entry.valueBytes;
+  if (entry.endLine !== entry.line) return undefined;
+  const lineStart = lineStartByte(file.text, entry.line);
+  if (lineStart === undefined) return undefined;
+  const written = entry.raw.slice(entry.valueColumn - 1);
+  let end: number;
+  if (/^['"`]/u.test(written)) {
+    const close = written.indexOf(written[0]!, 1);
+    if (close === -1) return undefined;
+    end = close + 1;
+  } else end = written.replace(/\s+#.*$/u, '').trimEnd().length;
+  const start = lineStart + Buffer.byteLength(entry.raw.slice(0, entry.valueColumn - 1), 'utf8');
+  return [start, start + Buffer.byteLength(written.slice(0, end), 'utf8')];
+}
+
+/** Where an entry's name is written, in bytes. */
+function nameSpan(file: EnvFile, entry: EnvFileEntry): [number, number] | undefined {
+  if (entry.nameBytes) return entry.nameBytes;
+  const lineStart = lineStartByte(file.text, entry.line);
+  if (lineStart === undefined) return undefined;
+  const start = lineStart + Buffer.byteLength(entry.raw.slice(0, entry.column - 1), 'utf8');
+  return [start, start + Buffer.byteLength(entry.name, 'utf8')];
+}
+
 /** Code-point indices (0-based, into the value) a damage kind covers. */
 function damageIndices(a: KeyAnalysis, damage: ValueDamage): number[] {
   switch (damage) {
@@ -59,9 +100,10 @@ export function envValueFix(files: readonly EnvFile[], location: EnvLocation, an
   if (location.source === 'shell' || location.source === 'flag') return undefined;
   const file = fileOf(files, location.source);
   const entry = file && entryOf(file, location.env, location.line);
-  if (!file || !entry?.valueBytes || entry.value !== analysis.raw) return undefined;
+  const span = file && entry && valueSpan(file, entry);
+  if (!file || !entry || !span || entry.value !== analysis.raw) return undefined;
   const bytes = Buffer.from(file.text, 'utf8');
-  const [start, end] = entry.valueBytes;
+  const [start, end] = span;
   const written = bytes.subarray(start, end).toString('utf8');
   const quoted = written.length >= 2 && /^['"`]/u.test(written) && written.endsWith(written[0]!);
   const inner = quoted ? written.slice(1, -1) : written;
@@ -122,8 +164,9 @@ export function envRenameFix(files: readonly EnvFile[], location: EnvLocation, t
   if (location.source === 'shell' || location.source === 'flag' || location.line === undefined) return undefined;
   const file = fileOf(files, location.source);
   const entry = file && entryOf(file, location.env, location.line);
-  if (!file || !entry?.nameBytes || !/^[\w.-]+$/u.test(to)) return undefined;
-  const [start, end] = entry.nameBytes;
+  const span = file && entry && nameSpan(file, entry);
+  if (!file || !entry || !span || !/^[\w.-]+$/u.test(to)) return undefined;
+  const [start, end] = span;
   if (Buffer.from(file.text, 'utf8').subarray(start, end).toString('utf8') !== entry.name) return undefined;
   return {
     description: `Rename ${entry.name} to ${to} in ${file.display} line ${entry.line}.`,
