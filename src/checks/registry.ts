@@ -28,6 +28,10 @@ export const FIXABLE_PROBLEMS: ReadonlySet<string> = new Set([
   'env/sourced-crlf',
   'env/near-miss-name',
   'exposure/env-file-committed',
+  'env/code-near-miss',
+  'headers/scheme-format',
+  'headers/missing-scheme',
+  'headers/bearer-on-core-api',
 ]);
 
 /**

@@ -3,6 +3,7 @@
 // Every edit here deletes damage or rewrites a name or a line ending: none inserts a key, so a fix can be shown,
 // stored in JSON or carried by SARIF without the key ever being written anywhere it was not already.
 import type { KeyAnalysis } from '../providers/clarifai/key-format.js';
+import type { AuthHeaderSite, EnvRead } from '../types/code-evidence.js';
 import type { Autofix, FixEdit } from '../types/diagnostic.js';
 import type { EnvFile, EnvFileEntry } from '../types/evidence.js';
 import type { EnvLocation } from '../types/location.js';
@@ -201,4 +202,46 @@ export function ignoreEnvFileFix(file: EnvFile, tracked: boolean): Autofix | und
 /** `{ autofix }` to spread into a finding draft, or nothing. */
 export function withFix(autofix: Autofix | undefined): { autofix?: Autofix } {
   return autofix ? { autofix } : {};
+}
+
+/**
+ * Rewrites the scheme part at the start of an Authorization value's first string literal to exactly `Key `
+ * (`'Key' + k`, `key ${k}`, `Bearer ${k}`). `written` is what the check read from the template (blanks, word, gap):
+ * when the file does not show the same thing there, the value was built some other way and the fix stays advice.
+ */
+export function schemeFix(site: AuthHeaderSite, written: string, description: string): Autofix | undefined {
+  const literal = site.written?.literal;
+  if (!literal || literal.head !== written) return undefined;
+  return {
+    description,
+    safe: true,
+    edits: [{ file: site.file, start: literal.at, end: literal.at + Buffer.byteLength(literal.head, 'utf8'), replacement: 'Key ', sha256: site.written!.sha256 }],
+  };
+}
+
+/** An expression simple enough to prefix with `'Key ' + ` in JavaScript and Python alike. */
+const PLAIN_EXPRESSION = /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*|os\.environ\[(['"])\w+\1\]|os\.getenv\((['"])\w+\2\))$/u;
+
+/** Adds the missing `Key ` scheme word: inside the value's opening string literal, or in front of a plain expression. */
+export function addSchemeFix(site: AuthHeaderSite, exprs: readonly string[], description: string): Autofix | undefined {
+  const w = site.written;
+  if (!w || /\.(?:ipynb|md)$/u.test(site.file)) return undefined;
+  if (w.literal && w.literal.head === '') {
+    return { description, safe: true, edits: [{ file: site.file, start: w.literal.at, end: w.literal.at, replacement: 'Key ', sha256: w.sha256 }] };
+  }
+  if (w.literal || exprs.length !== 1 || site.value !== `\${${exprs[0]}}` || !PLAIN_EXPRESSION.test(exprs[0]!)) return undefined;
+  // A change to what the code computes, however small: applied unattended only with --yes.
+  return { description, safe: false, edits: [{ file: site.file, start: w.value, end: w.value, replacement: "'Key ' + ", sha256: w.sha256 }] };
+}
+
+/** Renames a variable where the code reads it (every located read of that name). */
+export function codeRenameFix(reads: readonly EnvRead[], to: string, description: string): Autofix | undefined {
+  if (!/^\w+$/u.test(to)) return undefined;
+  const located = reads.filter((r) => r.written);
+  if (located.length === 0 || located.length !== reads.length) return undefined;
+  return {
+    description,
+    safe: true,
+    edits: located.map((r) => ({ file: r.file, start: r.written!.name[0], end: r.written!.name[1], replacement: to, sha256: r.written!.sha256 })),
+  };
 }

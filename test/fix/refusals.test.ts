@@ -202,7 +202,8 @@ describe('keydoctor fix plans', () => {
     try {
       const result = await diagnosis(dir);
       const log = toSarif(result.findings, { problems: PROBLEMS, root: dir, version: '0.2.0' }) as any;
-      assert.ok(sarifValidator()(log), JSON.stringify(sarifValidator().errors));
+      const validate = sarifValidator();
+      assert.ok(validate(structuredClone(log)), JSON.stringify(validate.errors));
       const results = log.runs[0].results as { ruleId: string; fixes?: any[] }[];
       const ws = results.find((r) => r.ruleId === 'key/whitespace')!;
       const bytes = readFileSync(join(dir, '.env'));
