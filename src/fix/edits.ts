@@ -18,9 +18,15 @@ const DAMAGE_WORDS: Record<ValueDamage, string> = {
   scheme: 'the pasted scheme word',
 };
 
+const decodedCleanly = new WeakMap<EnvFile, boolean>();
+
 /** A file keydoctor may edit: read whole as text, inside the project (not `../.env`), with the hash of what was read. */
 function editable(file: EnvFile | undefined): file is EnvFile & { sha256: string } {
-  return file !== undefined && !file.unreadable && file.sha256 !== undefined && !file.display.startsWith('..') && !file.text.includes('\uFFFD');
+  if (file === undefined || file.unreadable || file.sha256 === undefined || file.display.startsWith('..')) return false;
+  // Invalid UTF-8 decodes to U+FFFD: offsets counted on that text would not be the file's.
+  let clean = decodedCleanly.get(file);
+  if (clean === undefined) decodedCleanly.set(file, (clean = !file.text.includes('\uFFFD')));
+  return clean;
 }
 
 function fileOf(files: readonly EnvFile[], display: string): (EnvFile & { sha256: string }) | undefined {
@@ -28,21 +34,47 @@ function fileOf(files: readonly EnvFile[], display: string): (EnvFile & { sha256
   return editable(file) ? file : undefined;
 }
 
-/** The located assignment a definition came from (the last one of that name on that line). */
-function entryOf(file: EnvFile, name: string, line: number | undefined): EnvFileEntry | undefined {
-  return [...file.entries].reverse().find((e) => e.name === name && (line === undefined || e.line === line));
+// A .env of 100,000 lines can raise thousands of findings: its bytes and its entries are indexed once, not per finding.
+const bytesCache = new WeakMap<EnvFile, Buffer>();
+const entryCache = new WeakMap<EnvFile, Map<string, EnvFileEntry>>();
+
+function bytesOf(file: EnvFile): Buffer {
+  let b = bytesCache.get(file);
+  if (!b) bytesCache.set(file, (b = Buffer.from(file.text, 'utf8')));
+  return b;
 }
 
-/** UTF-8 byte offset where 1-based `line` starts, counting line breaks as dotenv does (CRLF, LF, a lone CR). */
-function lineStartByte(text: string, line: number): number | undefined {
-  let bytes = 0;
-  let at = 1;
-  for (let i = 0; i < text.length && at < line; i++) {
-    const c = text.charCodeAt(i);
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) at++;
+/** The located assignment a definition came from (the last one of that name on that line). */
+function entryOf(file: EnvFile, name: string, line: number | undefined): EnvFileEntry | undefined {
+  let index = entryCache.get(file);
+  if (!index) {
+    index = new Map();
+    for (const e of file.entries) {
+      index.set(`${e.name}\u0000${e.line}`, e);
+      index.set(`${e.name}\u0000`, e);
+    }
+    entryCache.set(file, index);
   }
-  return at === line ? bytes : undefined;
+  return index.get(`${name}\u0000${line ?? ''}`);
+}
+
+const lineCache = new WeakMap<EnvFile, number[]>();
+
+/** UTF-8 byte offset where 1-based `line` starts, counting line breaks as dotenv does (CRLF, LF, a lone CR). */
+function lineStartByte(file: EnvFile, line: number): number | undefined {
+  let starts = lineCache.get(file);
+  if (!starts) {
+    starts = [0];
+    const text = file.text;
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(bytes);
+    }
+    lineCache.set(file, starts);
+  }
+  return starts[line - 1];
 }
 
 /**
@@ -52,7 +84,7 @@ function lineStartByte(text: string, line: number): number | undefined {
 function valueSpan(file: EnvFile, entry: EnvFileEntry): [number, number] | undefined {
   if (entry.valueBytes) return entry.valueBytes;
   if (entry.endLine !== entry.line) return undefined;
-  const lineStart = lineStartByte(file.text, entry.line);
+  const lineStart = lineStartByte(file, entry.line);
   if (lineStart === undefined) return undefined;
   const written = entry.raw.slice(entry.valueColumn - 1);
   let end: number;
@@ -68,7 +100,7 @@ function valueSpan(file: EnvFile, entry: EnvFileEntry): [number, number] | undef
 /** Where an entry's name is written, in bytes. */
 function nameSpan(file: EnvFile, entry: EnvFileEntry): [number, number] | undefined {
   if (entry.nameBytes) return entry.nameBytes;
-  const lineStart = lineStartByte(file.text, entry.line);
+  const lineStart = lineStartByte(file, entry.line);
   if (lineStart === undefined) return undefined;
   const start = lineStart + Buffer.byteLength(entry.raw.slice(0, entry.column - 1), 'utf8');
   return [start, start + Buffer.byteLength(entry.name, 'utf8')];
@@ -103,7 +135,7 @@ export function envValueFix(files: readonly EnvFile[], location: EnvLocation, an
   const entry = file && entryOf(file, location.env, location.line);
   const span = file && entry && valueSpan(file, entry);
   if (!file || !entry || !span || entry.value !== analysis.raw) return undefined;
-  const bytes = Buffer.from(file.text, 'utf8');
+  const bytes = bytesOf(file);
   const [start, end] = span;
   const written = bytes.subarray(start, end).toString('utf8');
   const quoted = written.length >= 2 && /^['"`]/u.test(written) && written.endsWith(written[0]!);
@@ -168,7 +200,7 @@ export function envRenameFix(files: readonly EnvFile[], location: EnvLocation, t
   const span = file && entry && nameSpan(file, entry);
   if (!file || !entry || !span || !/^[\w.-]+$/u.test(to)) return undefined;
   const [start, end] = span;
-  if (Buffer.from(file.text, 'utf8').subarray(start, end).toString('utf8') !== entry.name) return undefined;
+  if (bytesOf(file).subarray(start, end).toString('utf8') !== entry.name) return undefined;
   return {
     description: `Rename ${entry.name} to ${to} in ${file.display} line ${entry.line}.`,
     safe,

@@ -10,22 +10,18 @@ import type { FileFacts } from './facts.js';
 const WINDOW = 300;
 const SCHEME_HEAD = /^[ \t]*(?:(?:key|bearer|token|basic)(?![A-Za-z0-9_])[ \t]*)?/iu;
 
-/** UTF-8 byte offsets of text positions, asked in any order, linear over the file once. */
-function byteOffsets(text: string, base: number): (index: number) => number {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineBytes: number[] = [base];
-  for (let l = 1; l < lineStarts.length; l++) lineBytes.push(lineBytes[l - 1]! + Buffer.byteLength(text.slice(lineStarts[l - 1], lineStarts[l]), 'utf8'));
-  return (index) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lineBytes[lo]! + Buffer.byteLength(text.slice(lineStarts[lo], index), 'utf8');
-  };
+/** UTF-8 byte offsets of the given text positions, in one pass over the text (a 20 MB line with thousands of sites stays linear). */
+function byteOffsets(text: string, indices: readonly number[], base: number): Map<number, number> {
+  const sorted = [...new Set(indices)].sort((a, b) => a - b);
+  const out = new Map<number, number>();
+  let at = 0;
+  let bytes = base;
+  for (const i of sorted) {
+    bytes += Buffer.byteLength(text.slice(at, i), 'utf8');
+    at = i;
+    out.set(i, bytes);
+  }
+  return out;
 }
 
 /**
@@ -39,33 +35,30 @@ export function locateFixSites(facts: FileFacts, text: string, bytes: Buffer, ba
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const indexOf = (line: number, column: number) => (lineStarts[line - 1] ?? Number.NaN) + column - 1;
-  const toBytes = byteOffsets(text, base);
+  // First the text positions, then all their byte offsets in one pass.
+  const names: { read: (typeof facts.envReads)[number]; start: number; end: number }[] = [];
   for (const r of facts.envReads) {
     const from = indexOf(r.line, r.column);
-    if (!Number.isFinite(from)) continue;
+    if (!Number.isFinite(from) || !/^[\w$]+$/u.test(r.name)) continue;
     // The name itself, whole, in the window after the site: `process.env.NAME`, `os.environ["NAME"]`, `{ NAME } = process.env`.
-    const window = text.slice(from, from + WINDOW);
-    const m = new RegExp(`(?<![\\w$])${r.name.replace(/[^\w]/gu, '\\$&')}(?![\\w$])`, 'u').exec(window);
-    if (!m) continue;
-    const start = from + m.index;
-    r.written = { sha256, name: [toBytes(start), toBytes(start + r.name.length)] };
+    const m = new RegExp(`(?<![\\w$])${r.name.replaceAll('$', '\\$')}(?![\\w$])`, 'u').exec(text.slice(from, from + WINDOW));
+    if (m) names.push({ read: r, start: from + m.index, end: from + m.index + r.name.length });
   }
+  const values: { header: (typeof headers)[number]; value: number; literal?: { inside: number; head: string } }[] = [];
   for (const h of headers) {
     const from = indexOf(h.line, h.column);
     if (!Number.isFinite(from)) continue;
-    const window = text.slice(from, from + WINDOW);
     // After the name (and its closing quote), the separator (`:`, `,` in a tuple, `] =`), then the value.
-    const sep = new RegExp(`^['"\`]?${h.name}['"\`]?(\\s*\\]\\s*=(?!=)|\\s*[:,]|\\s*=(?!=))\\s*`, 'u').exec(window);
+    const sep = new RegExp(`^['"\`]?${h.name}['"\`]?(\\s*\\]\\s*=(?!=)|\\s*[:,]|\\s*=(?!=))\\s*`, 'u').exec(text.slice(from, from + WINDOW));
     if (!sep) continue;
     const value = from + sep[0].length;
     const opening = /^(?:[fFrRbBuU]{1,2})?(['"`])/u.exec(text.slice(value, value + 3));
-    let literal: { at: number; head: string } | undefined;
-    if (opening) {
-      const inside = value + opening[0].length;
-      const head = SCHEME_HEAD.exec(text.slice(inside, inside + 40))![0];
-      // The head ends the literal or is followed by its content; a triple quote or a quote right away is left alone.
-      if (text[inside] !== opening[1]) literal = { at: toBytes(inside), head };
-    }
-    h.written = { sha256, value: toBytes(value), ...(literal ? { literal } : {}) };
+    const inside = opening ? value + opening[0].length : -1;
+    // A quote right after the opening one (an empty string, a triple quote) is left alone.
+    const literal = opening && text[inside] !== opening[1] ? { inside, head: SCHEME_HEAD.exec(text.slice(inside, inside + 40))![0] } : undefined;
+    values.push({ header: h, value, ...(literal ? { literal } : {}) });
   }
+  const at = byteOffsets(text, [...names.flatMap((n) => [n.start, n.end]), ...values.flatMap((v) => [v.value, ...(v.literal ? [v.literal.inside] : [])])], base);
+  for (const n of names) n.read.written = { sha256, name: [at.get(n.start)!, at.get(n.end)!] };
+  for (const v of values) v.header.written = { sha256, value: at.get(v.value)!, ...(v.literal ? { literal: { at: at.get(v.literal.inside)!, head: v.literal.head } } : {}) };
 }
