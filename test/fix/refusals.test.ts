@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run } from '../../src/cli/main.js';
 import { diagnose } from '../../src/core/diagnose.js';
 import { applyPlan, planFixes } from '../../src/fix/apply.js';
 import { PROBLEMS } from '../../src/checks/registry.js';
@@ -176,6 +177,50 @@ describe('keydoctor fix refuses, and leaves every file unchanged', () => {
 });
 
 describe('keydoctor fix plans', () => {
+  test('an edit whose path leaves the project is refused', async () => {
+    const dir = project({ '.env': BAD_ENV, 'index.js': APP });
+    try {
+      const result = await diagnosis(dir);
+      const f = result.findings.find((x) => x.id === 'key/whitespace')!;
+      f.autofix = { ...f.autofix!, edits: f.autofix!.edits.map((e) => ({ ...e, file: '../.env' })) };
+      const before = snapshot(dir);
+      const plan = planFixes(result, dir);
+      assert.deepEqual(plan.refusals, [{ file: '../.env', reason: 'is outside the project folder' }]);
+      assert.deepEqual(applyPlan(plan).written, []);
+      assertFiles(dir, before);
+    } finally {
+      remove(dir);
+    }
+  });
+
+  test('in a terminal, --write applies a fix not marked safe without --yes', async () => {
+    const dir = project({ '.env': `CLARIFAI_PAT=${KEY}\n`, '.gitignore': 'node_modules\n', 'index.js': APP });
+    try {
+      git(dir, 'init', '-q');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'first');
+      let stdout = '';
+      const code = await run(['fix', dir, '--write'], {
+        stdout: (t) => void (stdout += t),
+        stderr: () => {},
+        env: { PATH: process.env.PATH, TERM: 'dumb' },
+        cwd: dir,
+        stdoutIsTTY: true,
+        stderrIsTTY: true,
+        stdinIsTTY: true,
+        readStdin: async () => '',
+        onStop: () => {},
+      });
+      assert.notEqual(code, 2, stdout);
+      assert.match(stdout, /Stopped tracking \.env/u);
+      assert.equal(git(dir, 'ls-files', '--', '.env'), '');
+      assert.equal(readFileSync(join(dir, '.gitignore'), 'utf8'), 'node_modules\n/.env\n');
+      assertNoKey(stdout);
+    } finally {
+      remove(dir);
+    }
+  });
+
   test('overlapping edits in one file: the first applies, the other is reported', async () => {
     const dir = project({ '.env': BAD_ENV, 'index.js': APP });
     try {
