@@ -89,7 +89,8 @@ Live options:
   --wait SECONDS       Retry a key Clarifai does not know yet (11009) for up to SECONDS, with backoff
   --timeout SECONDS    Per-request timeout (default 10)
   --allow-insecure     Allow a plain http:// base that is not this machine (the key travels unencrypted)
-  --verbose            Print every request sent, as a curl/grpcurl command with the key masked
+  --verbose            Print every request sent, as a curl/grpcurl command with
+                       the key masked, and each finding's evidence
   --no-color           Plain output
 
 Only calls that change nothing (GET, predictions, searches) are sent; others are judged from the
@@ -121,7 +122,7 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error, refused netwo
       throw error;
     });
     if (!result) return stoppedExitCode(signal, ctx)!;
-    const code = renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx);
+    const code = renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx, Boolean(values.verbose));
     return stoppedExitCode(signal, ctx) ?? code;
   },
 };

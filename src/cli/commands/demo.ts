@@ -44,7 +44,8 @@ The report shows problems on purpose; the demo itself exits 0 when it ran.
 Options:
   --json               Print the findings as JSON
   --transport rest|grpc  Probe the emulator over REST (default) or gRPC
-  --verbose            Print every request sent, as a curl/grpcurl command with the key masked
+  --verbose            Print every request sent, as a curl/grpcurl command with
+                       the key masked, and each finding's evidence
   --run                Run the example app itself under "keydoctor run" and diagnose the calls it makes
 
 Exit codes: 0 the demo ran, 2 it could not run.
@@ -78,7 +79,7 @@ Exit codes: 0 the demo ran, 2 it could not run.
         signal: abortOnStop(ctx),
         redactor: ctx.redactor,
       });
-      renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx);
+      renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx, Boolean(values.verbose));
       if (!values.json) {
         ctx.out(
           `\n${s.green('The demo ran successfully (exit 0).')} The problems above were planted on purpose (see examples/demo-project/README.md).\n` +
