@@ -58,7 +58,7 @@ export const terminalReporter: Reporter = (report, options) => {
   return `${lines.join('\n')}\n`;
 };
 
-/** One line for the categories that were checked (their worst mark), one per category that was not. */
+/** One line naming the categories checked without a problem, one per category that was not checked. */
 function checklist(report: Parameters<Reporter>[0], s: S, width: number | undefined): string[] {
   const lines: string[] = [];
   const checked: string[] = [];
@@ -75,11 +75,11 @@ function checklist(report: Parameters<Reporter>[0], s: S, width: number | undefi
       lines.push(...wrapLine(`${s.yellow('[?]')} `, `${s.bold(title)} ${s.dim(`— ${status.hidden} ${status.hidden === 1 ? 'finding' : 'findings'} not shown here: run "keydoctor check"`)}`, width));
       continue;
     }
-    const worst = found.some((f) => f.severity === 'error') ? 'error' : found.some((f) => f.severity === 'warning') ? 'warning' : 'ok';
-    checked.push(worst === 'error' ? `${s.red(s.fail)} ${title}` : worst === 'warning' ? `${s.yellow(s.warn)} ${title}` : `${s.green(s.ok)} ${title}`);
+    // A category with findings is shown by them; the clean ones are named here, so the reader sees what passed.
+    if (!found.some((f) => f.severity !== 'info')) checked.push(title);
   }
   // Words of one title stay together when the line wraps: no-break spaces inside, plain spaces between.
-  if (checked.length > 0) lines.unshift(...wrapLine(`${s.bold('Checked:')} `, checked.map((c) => c.replace(/ /gu, '\u00a0')).join(', '), width).map((l) => l.replace(/\u00a0/gu, ' ')));
+  if (checked.length > 0) lines.unshift(...wrapLine(`${s.green(`[${s.ok}]`)} `, `${s.bold('No problem found in:')} ${checked.map((c) => c.replace(/ /gu, '\u00a0')).join(', ')}`, width).map((l) => l.replace(/\u00a0/gu, ' ')));
   return lines;
 }
 
@@ -93,8 +93,8 @@ function verdict(report: Parameters<Reporter>[0], groups: CauseGroup[], s: S, wi
     const roots = groups.filter((g) => g.blocking).length;
     const from = roots < blocking ? ` (${plural(roots, 'root cause', 'root causes')}; the others follow from ${roots === 1 ? 'it' : 'them'})` : '';
     lines.push(...wrapLine('', s.red(`${plural(blocking, 'problem', 'problems')} will make Clarifai reject the request${from}.`), width));
-    // The root's own fix: the action that makes its consequences go away too.
-    if (root) lines.push(...wrapLine('', `Fix first: ${terminalSafe(root.fix)} ${s.dim(`[${terminalSafe(root.id)}]`)}`, width));
+    // Named, not repeated: the root is the first ✗ above, its fix printed there.
+    if (root) lines.push(...wrapLine('', `Fix first: the first ${s.fail} above, ${s.dim(`[${terminalSafe(root.id)}]`)}${root.location ? ` at ${terminalSafe(formatLocation(root.location))}` : ''}.`, width));
   }
   if (exposures > 0) lines.push(...wrapLine('', s.red(`${plural(exposures, 'credential is', 'credentials are')} exposed: revoke and replace ${exposures === 1 ? 'it' : 'them'} (see Exposed credentials above).`), width));
   const otherWarnings = warnings - report.findings.filter((f) => f.category === 'exposure' && f.severity === 'warning').length;
@@ -131,7 +131,9 @@ function renderConsequence(f: Finding, s: S, options: ReporterOptions): string[]
   if (f.severity === 'info' && !options.verbose) return [];
   const t = terminalSafe;
   const { width } = options;
-  const out = wrapLine(`    ${s.dim('↳')} ${symbol(f, s)} `, `${s.dim('because of the above:')} ${t(f.message)} ${s.dim(`[${t(f.id)}]`)}`, width);
+  // Compact: the sentence up to its first "; " (what it is, not why); --verbose prints it whole.
+  const message = options.verbose ? f.message : f.message.replace(/; .*$/su, '.').replace(/\.\.$/u, '.');
+  const out = wrapLine(`    ${s.dim('↳')} ${symbol(f, s)} `, `${s.dim('because of the above:')} ${t(message)} ${s.dim(`[${t(f.id)}]`)}`, width);
   if (!options.verbose) return out;
   if (f.location) out.push(...wrapLine(`        ${s.dim('at')} `, t(formatLocation(f.location)), width));
   out.push(...evidence(f, s, '        ', width));
