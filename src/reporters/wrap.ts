@@ -41,3 +41,18 @@ export function outputWidth(env: Record<string, string | undefined>, isTTY: bool
   if (Number.isInteger(fromEnv) && fromEnv >= 20) return fromEnv;
   return isTTY && columns && columns >= 20 ? columns : undefined;
 }
+
+/**
+ * Wraps a line that carries its own indent and list marker (`  1. `, `    → `, `  - `), or whose first
+ * `prefixLength` columns are a table's fixed columns: the continuation lines hang under the text after it. A
+ * prefix too wide to leave 20 columns hangs at four spaces instead.
+ */
+export function wrapIndented(line: string, width: number | undefined, prefixLength?: number): string[] {
+  if (width === undefined || visibleLength(line) <= width) return [line];
+  // A colour code that opens the line belongs to the prefix (it spans the wrapped lines, as terminals keep it).
+  const open = /^(?:\u001b\[[0-9;]*m)*/u.exec(line)![0];
+  const body = line.slice(open.length);
+  const marker = prefixLength !== undefined ? [...body].slice(0, prefixLength).join('') : /^\s*(?:\d+\.\s|→\s|->\s|-\s|↳\s)?/u.exec(body)![0];
+  if (visibleLength(marker) > width - 20) return wrapLine(open, body, width - 4).map((l, i) => (i === 0 ? l : `    ${l}`));
+  return wrapLine(`${open}${marker}`, body.slice(marker.length), width);
+}
