@@ -173,3 +173,29 @@ export function rootCauseIndex(findings: readonly Finding[]): number {
   const first = causalGroups(findings)[0];
   return first?.blocking ? first.root : -1;
 }
+
+/** A credential as the Result records it: where it came from and, for live runs, what Clarifai said. */
+interface Verdicted {
+  name: string;
+  source: string;
+  line?: number;
+  verdict: string;
+  origin?: string;
+}
+
+/**
+ * The live verdict outranks a guess about the same value: a key check (format, case, quotes…) that calls a value
+ * wrong which Clarifai has just accepted, as it was configured, becomes a note, so it neither counts as blocking
+ * nor comes first. Live findings (`key/live-*`) are the verdict itself and stay as they are.
+ */
+export function settleByVerdict(findings: readonly Finding[], credentials: readonly Verdicted[]): Finding[] {
+  const accepted = credentials.filter((c) => c.verdict === 'valid' && c.origin === undefined);
+  if (accepted.length === 0) return [...findings];
+  return findings.map((f) => {
+    if (f.category !== 'key' || f.id.startsWith('key/live-') || f.severity === 'info' || !f.location || !isEnvLocation(f.location)) return f;
+    const l = f.location;
+    const settled = accepted.some((c) => c.name === l.env && c.source === l.source && (c.line ?? -1) === (l.line ?? -1));
+    if (!settled) return f;
+    return { ...f, severity: 'info', message: `${f.message} Clarifai accepted this value when asked, so it is not why a call fails.` };
+  });
+}
