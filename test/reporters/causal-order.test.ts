@@ -9,6 +9,7 @@ import { reportOf } from '../../src/reporters/report.js';
 import { terminalReporter } from '../../src/reporters/terminal.js';
 import { jsonReporter } from '../../src/reporters/json.js';
 import { causeLinks } from '../../src/checks/consequences.js';
+import { DEMO_STALE_PAT } from '../../src/cli/commands/demo.js';
 
 const CHECKS = resolve('test/checks');
 
@@ -72,6 +73,9 @@ test('every broken fixture project: the first ✗ is the root the summary names,
     assertStory(relative(CHECKS, dir), result);
     if (causeLinks(result.findings).some((l) => l !== undefined)) withChains++;
   }
+  // The bundled demo project, offline, with the stale shell value the demo injects.
+  const demo = resolve('examples/demo-project');
+  assertStory('examples/demo-project', await diagnose({ projectDir: demo, cwd: demo, env: { CLARIFAI_PAT: DEMO_STALE_PAT }, scanWorkers: 0 }));
   // The test means something only if chains are common among them.
   assert.ok(withChains >= 40, `only ${withChains} fixtures have a folded consequence`);
 });
