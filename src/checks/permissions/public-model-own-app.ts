@@ -2,6 +2,7 @@
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import { PUBLIC_MODELS_NEED_PAT } from '../../providers/clarifai/pat-required.js';
 import type { Finding } from '../../types/diagnostic.js';
+import type { Evidence } from '../../types/evidence.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 import { isPlaceholderId, isPublicOwner, modelPaths, ownersByFile, publicModelOf, publicModelPath, type Resolved } from './lib/model-target.js';
 
@@ -17,10 +18,13 @@ const meta: CheckMeta = {
     "Clarifai's own example of the June 2025 change is exactly this call. " + PUBLIC_MODELS_NEED_PAT + ' The error code of the failure is not documented.',
 };
 
-/** An owner someone actually set: a literal that is not a placeholder, or an environment variable. */
-function ownOwner(user: Resolved | undefined): user is Resolved {
+/**
+ * An owner someone actually set: a literal that is not a placeholder, or an environment variable, unless the
+ * environment read says that variable holds `clarifai` (then the app does name the public owner).
+ */
+function ownOwner(user: Resolved | undefined, env?: Evidence['env']): user is Resolved {
   if (!user) return false;
-  if (user.env !== undefined) return true;
+  if (user.env !== undefined) return env?.variables.get(user.env)?.winner?.value.reveal().trim() !== 'clarifai';
   return user.literal !== undefined && !isPublicOwner(user) && !isPlaceholderId(user.literal);
 }
 
@@ -40,7 +44,7 @@ export const check = defineCheck({
     const reported = new Set<string>();
     for (const p of modelPaths(code)) {
       const pub = publicModelOf(p.model.literal);
-      if (!pub || p.userWritten === undefined || !ownOwner(p.user)) continue;
+      if (!pub || p.userWritten === undefined || !ownOwner(p.user, evidence.env)) continue;
       reported.add(p.site.file);
       out.push(
         finding(meta, {
@@ -53,7 +57,7 @@ export const check = defineCheck({
     for (const owners of ownersByFile(code).values()) {
       if (reported.has(owners.file) || owners.users.length === 0) continue;
       // Every owner in the file must be someone else's: a file that also names clarifai (or an owner we cannot read) is left alone.
-      if (!owners.users.every((u) => ownOwner(u.resolved))) continue;
+      if (!owners.users.every((u) => ownOwner(u.resolved, evidence.env))) continue;
       const publicModels = owners.models.map((m) => ({ m, pub: publicModelOf(m.resolved?.literal) })).filter((x) => x.pub !== undefined);
       if (publicModels.length === 0) continue;
       const owner = owners.users[0]!;
