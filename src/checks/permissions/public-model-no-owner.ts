@@ -4,7 +4,7 @@ import { PAT_SETTINGS_URL, PUBLIC_APP_CHANGE } from '../../providers/clarifai/pa
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 import { publicModelPath } from './lib/model-target.js';
-import { callLabel, restOfPath, credentialKindOfRequest, namesNoOwner, publicModelOfRequest, publicOwnerFix, REST_CLIENTS } from './lib/requests.js';
+import { modelShown, callLabel, restOfPath, credentialKindOfRequest, namesNoOwner, publicModelOfRequest, publicOwnerFix, REST_CLIENTS } from './lib/requests.js';
 
 const meta: CheckMeta = {
   id: 'permissions/public-model-no-owner',
@@ -36,7 +36,7 @@ export const check = defineCheck({
       const rest = REST_CLIENTS.has(r.client);
       out.push(
         finding(meta, {
-          message: `${where(r)} calls Clarifai's public model ${pub.id} (${callLabel(r)}) without ${rest ? 'user_app_id or /users/clarifai/apps/main in the path' : 'user_app_id'}: a PAT then names no app, and an app key reaches only its own app, so the call fails with either kind of key.`,
+          message: `${where(r)} calls Clarifai's public model ${modelShown(pub)} (${callLabel(r)}) without ${rest ? 'user_app_id or /users/clarifai/apps/main in the path' : 'user_app_id'}: a PAT then names no app, and an app key reaches only its own app, so the call fails with either kind of key.`,
           fix: `Name the model's owner: ${rest ? `call \`${publicModelPath(pub.model, restOfPath(r.path))}\` or add \`${publicOwnerFix(r)}\` to the body` : `add \`${publicOwnerFix(r)}\` to the request`}, and send a Personal Access Token (create one at ${PAT_SETTINGS_URL}).`,
           location: siteLocation(r),
         }),

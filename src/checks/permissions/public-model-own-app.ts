@@ -4,7 +4,7 @@ import { PUBLIC_MODELS_NEED_PAT } from '../../providers/clarifai/pat-required.js
 import type { Finding } from '../../types/diagnostic.js';
 import { siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 import { isPlaceholderId, isPublicOwner, modelPaths, ownersByFile, publicModelOf, publicModelPath, type Resolved } from './lib/model-target.js';
-import { callLabel, isOwnOwnerValue, ownerOfRequest, publicModelOfRequest, publicOwnerFix } from './lib/requests.js';
+import { modelShown, callLabel, isOwnOwnerValue, ownerOfRequest, publicModelOfRequest, publicOwnerFix } from './lib/requests.js';
 import type { RequestValue } from '../../types/code-evidence.js';
 
 const meta: CheckMeta = {
@@ -54,7 +54,7 @@ export const check = defineCheck({
       reported.add(r.file);
       out.push(
         finding(meta, {
-          message: `${where(r)} asks for Clarifai's public model ${pub.id} (${callLabel(r)}) with user ${valueShown(owner.user!)}${owner.app ? ` and app ${valueShown(owner.app)}` : ''} as its owner instead of clarifai/main, so Clarifai looks for it in that user's app.`,
+          message: `${where(r)} asks for Clarifai's public model ${modelShown(pub)} (${callLabel(r)}) with user ${valueShown(owner.user!)}${owner.app ? ` and app ${valueShown(owner.app)}` : ''} as its owner instead of clarifai/main, so Clarifai looks for it in that user's app.`,
           fix: `Use \`${publicOwnerFix(r)}\` for this call ${FIX_TAIL}`,
           location: siteLocation(r),
         }),

@@ -61,6 +61,34 @@ export class Scope {
         ? ['assignment', 'default_parameter', 'typed_default_parameter']
         : ['variable_declarator', 'assignment_expression', 'required_parameter', 'optional_parameter', 'assignment_pattern'];
     for (const n of root.descendantsOfType(types)) if (n) this.#bind(n);
+    // Named functions, for one level of call: `fetch(URL, requestOptions(input))` reads what the function returns.
+    for (const n of root.descendantsOfType(lang === 'python' ? 'function_definition' : 'function_declaration')) {
+      const name = n?.childForFieldName('name');
+      if (n && name) this.#add(this.scopeOf(n), name.text, { at: n.startIndex, value: n });
+    }
+  }
+
+  /** What a function of this file returns (its last `return`), evaluated in its own scope; parameters stay unknown. */
+  #returned(fn: Node, depth: number): Val | undefined {
+    if (!FUNCTIONS[this.#lang].has(fn.type)) return undefined;
+    const body = fn.childForFieldName('body');
+    if (!body) return undefined;
+    if (fn.type === 'arrow_function' && body.type !== 'statement_block') return this.eval(body, depth + 1);
+    const returns = body.descendantsOfType('return_statement').filter((r) => r !== null && this.scopeOf(r).id === fn.id);
+    const value = returns.at(-1)?.namedChild(0);
+    return value ? this.eval(value, depth + 1) : undefined;
+  }
+
+  /** The function a callee names in this file, if it is one. */
+  #calledFunction(callee: Node): Node | undefined {
+    if (callee.type !== 'identifier') return undefined;
+    const at = callee.startIndex;
+    for (let s: Node | null = this.scopeOf(callee); s; s = s.id === this.#root.id ? null : this.scopeOf(s)) {
+      const list = this.#byScope.get(s.id)?.get(callee.text);
+      const b = list?.filter((x) => x.at < at).at(-1) ?? list?.at(-1);
+      if (b?.value && b.key === undefined) return FUNCTIONS[this.#lang].has(b.value.type) ? b.value : undefined;
+    }
+    return undefined;
   }
 
   #bind(n: Node): void {
@@ -222,6 +250,9 @@ export class Scope {
       if (k.t === 'str') return { t: 'env', name: k.s, names: [] };
     }
     if (/^json\s*\.\s*dumps$/u.test(name) && positional[0]) return this.eval(positional[0], depth + 1);
+    const called = this.#calledFunction(fn);
+    const returned = called && this.#returned(called, depth);
+    if (returned) return returned;
     if (/^(?:str|dict)$/u.test(name) && positional[0] && positional.length === 1) return this.eval(positional[0], depth + 1);
     const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
     // A capitalised callee with keyword arguments builds a message or object: `resources_pb2.UserAppIDSet(user_id=…)`.
@@ -309,6 +340,9 @@ export class Scope {
         const args = n.childForFieldName('arguments')?.namedChildren.filter(isNode) ?? [];
         if (!fn) return unknown(n.text);
         if (fn.text === 'JSON.stringify' && args[0]) return this.eval(args[0], depth + 1);
+        const called = this.#calledFunction(fn);
+        const returned = called && this.#returned(called, depth);
+        if (returned) return returned;
         if (/^Deno\.env\.get$/u.test(fn.text) && args[0]) {
           const k = this.eval(args[0], depth + 1);
           if (k.t === 'str') return { t: 'env', name: k.s, names: [] };

@@ -6,6 +6,13 @@ import { isPlaceholderId, publicModelOf } from './model-target.js';
 
 export const REST_CLIENTS = new Set<RequestSite['client']>(['fetch', 'axios', 'requests', 'httpx']);
 
+/** A public model as messages name it: its current id, or its display name when the code used a v2-era hex id (masked otherwise). */
+export function modelShown(pub: { model: PublicModel; legacy: boolean; id: string }): string {
+  if (!pub.legacy) return pub.id;
+  const name = pub.model.id ?? pub.model.displayNames[0] ?? pub.model.key;
+  return `${name} (by its v2-era hex id)`;
+}
+
 /** Clarifai's public model a request runs, by its current or v2-era id. */
 export function publicModelOfRequest(r: RequestSite): { model: PublicModel; legacy: boolean; id: string } | undefined {
   const id = r.modelId && 'literal' in r.modelId ? r.modelId.literal : undefined;
