@@ -142,15 +142,22 @@ class Walker {
     return { from: 'unknown', names: v.names };
   }
 
+  /** `NAME.set('authorization', value)` calls, read once per text (a stub call per line must not rescan the file). */
+  #metadataSets: Map<string, Node> | undefined;
+
   #metadataSet(name: string): Node | undefined {
-    for (const call of this.scope.root.descendantsOfType('call_expression')) {
-      const fn = call?.childForFieldName('function');
-      if (!fn || !new RegExp(`^${name}\\.(?:set|add)$`, 'u').test(fn.text)) continue;
-      const args = call!.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null) ?? [];
-      const k = args[0] ? this.scope.eval(args[0]) : undefined;
-      if (k?.t === 'str' && k.s.toLowerCase() === 'authorization' && args[1]) return args[1];
+    if (!this.#metadataSets) {
+      this.#metadataSets = new Map();
+      for (const call of this.scope.root.descendantsOfType('call_expression')) {
+        const fn = call?.childForFieldName('function');
+        const m = fn ? /^([\w$.]+)\.(?:set|add)$/u.exec(fn.text) : null;
+        if (!m) continue;
+        const args = call!.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null) ?? [];
+        const k = args[0] ? this.scope.eval(args[0]) : undefined;
+        if (k?.t === 'str' && k.s.toLowerCase() === 'authorization' && args[1]) this.#metadataSets.set(m[1]!, args[1]);
+      }
     }
-    return undefined;
+    return this.#metadataSets.get(name);
   }
 
   #sdkCall(n: Node, cls: string, a: PyArgs): void {

@@ -26,6 +26,29 @@ const MAX_DEPTH = 12;
 /** Values carried from one notebook cell to the next (module-level names only): cells share one namespace. */
 export type Carry = Map<string, Val>;
 
+/** A function's text range (its id is where it starts), and the function around it. */
+interface FnScope {
+  id: number;
+  start: number;
+  end: number;
+  parent: FnScope | undefined;
+}
+
+/** The last binding made before `at` (bindings are in text order). */
+function lastBefore(list: Binding[], at: number): Binding | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found: Binding | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at < at) {
+      found = list[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 interface Binding {
   at: number;
   value?: Node;
@@ -41,6 +64,9 @@ export class Scope {
   readonly #root: Node;
   readonly #byScope = new Map<number, Map<string, Binding[]>>();
   readonly #memo = new Map<number, Val>();
+  /** Functions by start, each with the function around it: scopes by position. */
+  readonly #fns: FnScope[] = [];
+  readonly #top: FnScope = { id: -1, start: -1, end: Infinity, parent: undefined };
   readonly #active = new Set<number>();
   readonly #carry: Carry | undefined;
   /** `metadata.set('authorization', …)` / `metadata.add(…)` values, by the metadata variable's name. */
@@ -56,6 +82,14 @@ export class Scope {
     this.#root = root;
     this.#keyOf = keyOf;
     this.#carry = carry;
+    const stack: FnScope[] = [];
+    for (const f of root.descendantsOfType([...FUNCTIONS[lang]])) {
+      if (!f) continue;
+      while (stack.length > 0 && stack.at(-1)!.end <= f.startIndex) stack.pop();
+      const scope: FnScope = { id: f.startIndex, start: f.startIndex, end: f.endIndex, parent: stack.at(-1) ?? this.#top };
+      this.#fns.push(scope);
+      stack.push(scope);
+    }
     const types =
       lang === 'python'
         ? ['assignment', 'default_parameter', 'typed_default_parameter']
@@ -66,6 +100,7 @@ export class Scope {
       const name = n?.childForFieldName('name');
       if (n && name) this.#add(this.scopeOf(n), name.text, { at: n.startIndex, value: n });
     }
+    for (const names of this.#byScope.values()) for (const list of names.values()) list.sort((a, b) => a.at - b.at);
   }
 
   /** What a function of this file returns (its last `return`), evaluated in its own scope; parameters stay unknown. */
@@ -74,7 +109,7 @@ export class Scope {
     const body = fn.childForFieldName('body');
     if (!body) return undefined;
     if (fn.type === 'arrow_function' && body.type !== 'statement_block') return this.eval(body, depth + 1);
-    const returns = body.descendantsOfType('return_statement').filter((r) => r !== null && this.scopeOf(r).id === fn.id);
+    const returns = body.descendantsOfType('return_statement').filter((r) => r !== null && this.scopeOf(r).id === fn.startIndex);
     const value = returns.at(-1)?.namedChild(0);
     return value ? this.eval(value, depth + 1) : undefined;
   }
@@ -83,9 +118,9 @@ export class Scope {
   #calledFunction(callee: Node): Node | undefined {
     if (callee.type !== 'identifier') return undefined;
     const at = callee.startIndex;
-    for (let s: Node | null = this.scopeOf(callee); s; s = s.id === this.#root.id ? null : this.scopeOf(s)) {
+    for (let s: FnScope | undefined = this.scopeOf(callee); s; s = s.parent) {
       const list = this.#byScope.get(s.id)?.get(callee.text);
-      const b = list?.filter((x) => x.at < at).at(-1) ?? list?.at(-1);
+      const b = list && (lastBefore(list, at) ?? list.at(-1));
       if (b?.value && b.key === undefined) return FUNCTIONS[this.#lang].has(b.value.type) ? b.value : undefined;
     }
     return undefined;
@@ -99,7 +134,7 @@ export class Scope {
     const attribute = left.type === 'attribute' || left.type === 'member_expression';
     if (left.type === 'identifier' || (attribute && /^(?:self|this)\.\w+$/u.test(left.text))) {
       // `self.x` / `this.x` are read from any method of the class: bound at module level.
-      this.#add(attribute ? this.#root : this.scopeOf(n), left.text, { at: n.startIndex, value });
+      this.#add(attribute ? this.#top : this.scopeOf(n), left.text, { at: n.startIndex, value });
     } else if (left.type === 'object_pattern') {
       for (const p of left.namedChildren) {
         if (p?.type === 'shorthand_property_identifier_pattern') this.#add(this.scopeOf(n), p.text, { at: n.startIndex, value, key: p.text });
@@ -112,7 +147,7 @@ export class Scope {
     }
   }
 
-  #add(scope: Node, name: string, b: Binding): void {
+  #add(scope: FnScope, name: string, b: Binding): void {
     let names = this.#byScope.get(scope.id);
     if (!names) this.#byScope.set(scope.id, (names = new Map()));
     const list = names.get(name);
@@ -121,19 +156,38 @@ export class Scope {
   }
 
   /** The innermost function around a node, or the module. */
-  scopeOf(n: Node): Node {
-    const fns = FUNCTIONS[this.#lang];
-    for (let p = n.parent; p; p = p.parent) if (fns.has(p.type)) return p;
-    return this.#root;
+  scopeOf(n: Node): FnScope {
+    return this.#scopeAt(n.startIndex);
+  }
+
+  /**
+   * The innermost function whose text holds `index`, found by position: tree-sitter's `parent` walks down from the root,
+   * so climbing parents would make deeply nested code (`a = a = a = …`) quadratic.
+   */
+  #scopeAt(index: number): FnScope {
+    const fns = this.#fns;
+    let lo = 0;
+    let hi = fns.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (fns[mid]!.start < index) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    let f: FnScope | undefined = found === -1 ? undefined : fns[found];
+    while (f && f.end <= index) f = f.parent;
+    return f ?? this.#top;
   }
 
   /** The value `name` has at `at`: the last assignment before it in the innermost scope that has one, else the module's last. */
   lookup(name: string, from: Node, depth: number): Val | undefined {
     const at = from.startIndex;
-    for (let s: Node | null = name.includes('.') ? this.#root : this.scopeOf(from); s; s = s.id === this.#root.id ? null : this.scopeOf(s)) {
+    for (let s: FnScope | undefined = name.includes('.') ? this.#top : this.scopeOf(from); s; s = s.parent) {
       const list = this.#byScope.get(s.id)?.get(name);
       if (!list) continue;
-      const before = list.filter((b) => b.at < at).at(-1) ?? (s.id === this.#root.id ? list.at(-1) : undefined);
+      const before = lastBefore(list, at) ?? (s === this.#top ? list.at(-1) : undefined);
       if (!before?.value) continue;
       // `x = x + 1`: the right side reads the binding being made; do not follow it into itself.
       if (before.value.startIndex <= at && at < before.value.endIndex) continue;
@@ -148,7 +202,7 @@ export class Scope {
   /** Module-level names and their values now (what the next notebook cell sees). */
   moduleValues(): Carry {
     const out: Carry = new Map();
-    for (const [name, list] of this.#byScope.get(this.#root.id) ?? []) {
+    for (const [name, list] of this.#byScope.get(this.#top.id) ?? []) {
       const last = list.at(-1);
       if (last?.value) out.set(name, withName(last.key !== undefined ? member(this.eval(last.value, 0), last.key) : this.eval(last.value, 0), name));
     }
