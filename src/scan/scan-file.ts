@@ -75,11 +75,14 @@ export function minifiedReason(file: string, bytes: Buffer): string | undefined 
  * grammar, for texts that pass the keyword prefilter. Key literals are read from the full text (a key in a comment is
  * still exposed).
  */
+const CELL_PARSE_LIMIT = 64 * 1024;
+
 function codeOnly(doc: Doc, grammar: GrammarName | undefined): Doc {
   if (!grammar) return doc;
   const lang = grammar === 'python' ? 'python' : grammar === 'bash' ? undefined : 'js';
   // A notebook's cells share one namespace: in a Clarifai notebook every cell is read, so constants carry to later cells.
-  const requests = lang !== undefined && ((doc.language === 'notebook' && doc.clarifai) || mayMakeRequests(doc.text));
+  // (Only cells of an ordinary size: a cell of pasted data that names nothing is not worth a parse.)
+  const requests = lang !== undefined && ((doc.language === 'notebook' && doc.clarifai && doc.text.length <= CELL_PARSE_LIMIT) || mayMakeRequests(doc.text));
   if (!requests && !worthParsing(doc.text)) return doc;
   // One parse serves both: the prose to blank, and (for Clarifai code) one record per outgoing request.
   const ranges = withTree(doc.text, grammar, (root) => {
