@@ -12,9 +12,9 @@ const meta: CheckMeta = {
   title: "Body fields that the route's request message does not have",
   description:
     'Each Clarifai route is one RPC, and its body is that RPC\'s request message (google.api.http `body: "*"`). A JSON ' +
-    'body field the message does not have is dropped, so the call does something else than meant: `POST /v2/models` ' +
-    'with `{"model_id": …, "version_id": …}` is PostModels, which creates a model from `model`/`models` and ignores both ' +
-    'ids, when `GET /v2/models/{model_id}` was meant. The fields come from the request messages in Clarifai\'s protos.',
+    'body field the message does not have is not used (whether Clarifai drops it or answers an error is not documented), so the call does something else than meant: `POST /v2/models` ' +
+    'with `{"model_id": …, "version_id": …}` is PostModels, which creates a model from `model`/`models` and has neither ' +
+    'id, when `GET /v2/models/{model_id}` was meant. The fields come from the request messages in Clarifai\'s protos.',
 };
 
 /** REST JSON takes a field by its proto name or its lowerCamelCase JSON name. */
@@ -59,17 +59,19 @@ export const check = defineCheck({
       if (!hits.every((h) => stray(h).length > 0)) continue;
       const hit = hits[0]!;
       const extra = stray(hit);
+      // Named as the code writes them (`modelId`), compared by proto name.
+      const written = r.bodyFields.filter((f) => extra.includes(protoName(f)));
       const own = apiTable.requestFields[hit.rpc.requestType] ?? [];
       const method = r.method ?? hit.binding.method;
       const instead = meantInstead(fields.filter((f) => f !== 'user_app_id'), new Set([hit.rpc.name]), !r.path.startsWith('/v2/users/'));
       const list = (xs: string[]) => xs.map((x) => `\`${x}\``).join(', ');
       out.push(
         finding(meta, {
-          message: `${where(r)} sends ${list(extra)} in the body of ${method} ${r.path}, which is ${hit.rpc.name} (it ${describeRpc(hit.rpc)}): ${hit.rpc.requestType} has no such field${extra.length === 1 ? '' : 's'} (it takes ${list(own)}), so Clarifai ignores ${extra.length === 1 ? 'it' : 'them'}.`,
+          message: `${where(r)} sends ${list(written)} in the body of ${method} ${r.path}, which is ${hit.rpc.name} (it ${describeRpc(hit.rpc)}): ${hit.rpc.requestType} has no such field${extra.length === 1 ? '' : 's'} (it takes ${list(own)}), so the call does not use ${extra.length === 1 ? 'it' : 'them'}.`,
           fix:
             instead.length > 0
               ? `If you mean to ${describeRpc(instead[0]!.rpc, true)}, call ${instead.map((i) => `\`${i.binding.method} ${displayPath(i.binding.path)}\` (${i.rpc.name})`).join(' or ')} with the ids in the path; otherwise send the fields ${hit.rpc.requestType} takes.`
-              : `Send the fields ${hit.rpc.requestType} takes (${list(own)}), or call the route whose request has ${list(extra)}.`,
+              : `Send the fields ${hit.rpc.requestType} takes (${list(own)}), or call the route whose request has ${list(written)}.`,
           location: siteLocation(r),
         }),
       );

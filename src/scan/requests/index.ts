@@ -223,6 +223,8 @@ class Walker {
     const host = /^(?:https?:)?\/\/([^/?#]+)$/iu.exec(prefix)?.[1]?.toLowerCase();
     if (host && !/(?:^|\.)clarifai\.com$|^localhost(?::\d+)?$|^127\.0\.0\.1(?::\d+)?$/u.test(host)) return;
     if (!host && prefix !== '' && !prefix.includes('{…}')) return;
+    // A path with no host (or a base the file does not show) is Clarifai's only in a file that names Clarifai.
+    if (!host && !this.doc.clarifai) return;
     const path = text.slice(at).replace(/[?#].*$/su, '');
     const obj = body ? (body.t === 'obj' ? body : jsonObject(body)) : undefined;
     const auth = headers?.t === 'obj' ? [...headers.fields].find(([k]) => k.toLowerCase() === 'authorization')?.[1] : undefined;
