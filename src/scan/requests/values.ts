@@ -82,23 +82,33 @@ export class Scope {
     this.#root = root;
     this.#keyOf = keyOf;
     this.#carry = carry;
-    const stack: FnScope[] = [];
-    for (const f of root.descendantsOfType([...FUNCTIONS[lang]])) {
-      if (!f) continue;
-      while (stack.length > 0 && stack.at(-1)!.end <= f.startIndex) stack.pop();
-      const scope: FnScope = { id: f.startIndex, start: f.startIndex, end: f.endIndex, parent: stack.at(-1) ?? this.#top };
-      this.#fns.push(scope);
-      stack.push(scope);
-    }
+    // One walk of the tree for functions (scopes by position) and bindings: this runs on every Clarifai cell and file.
+    const fnTypes = FUNCTIONS[lang];
+    const named = lang === 'python' ? 'function_definition' : 'function_declaration';
     const types =
       lang === 'python'
         ? ['assignment', 'default_parameter', 'typed_default_parameter']
         : ['variable_declarator', 'assignment_expression', 'required_parameter', 'optional_parameter', 'assignment_pattern'];
-    for (const n of root.descendantsOfType(types)) if (n) this.#bind(n);
+    const stack: FnScope[] = [];
+    const bindings: Node[] = [];
+    const functions: Node[] = [];
+    for (const n of root.descendantsOfType([...fnTypes, ...types])) {
+      if (!n) continue;
+      if (!fnTypes.has(n.type)) {
+        bindings.push(n);
+        continue;
+      }
+      while (stack.length > 0 && stack.at(-1)!.end <= n.startIndex) stack.pop();
+      const scope: FnScope = { id: n.startIndex, start: n.startIndex, end: n.endIndex, parent: stack.at(-1) ?? this.#top };
+      this.#fns.push(scope);
+      stack.push(scope);
+      if (n.type === named) functions.push(n);
+    }
+    for (const n of bindings) this.#bind(n);
     // Named functions, for one level of call: `fetch(URL, requestOptions(input))` reads what the function returns.
-    for (const n of root.descendantsOfType(lang === 'python' ? 'function_definition' : 'function_declaration')) {
-      const name = n?.childForFieldName('name');
-      if (n && name) this.#add(this.scopeOf(n), name.text, { at: n.startIndex, value: n });
+    for (const n of functions) {
+      const name = n.childForFieldName('name');
+      if (name) this.#add(this.scopeOf(n), name.text, { at: n.startIndex, value: n });
     }
     for (const names of this.#byScope.values()) for (const list of names.values()) list.sort((a, b) => a.at - b.at);
   }
