@@ -35,8 +35,7 @@ Options:
   --host HOST       Address to listen on (default 127.0.0.1; loopback only unless --allow-remote)
   --allow-remote    Allow a non-loopback --host (anyone who can reach it learns which tokens are valid)
   --log FILE        Append the request log to FILE instead of standard error
-  --ui              Also show each request live in a browser page on 127.0.0.1 (its address,
-                    with a per-run token, is printed), with the diagnosis of each answer
+  --ui              Also show each request live in a browser page on 127.0.0.1 (its address, with a per-run token, is printed), with the diagnosis of each answer
 
 Examples:
   keydoctor emulator --port 8080

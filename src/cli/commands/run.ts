@@ -77,9 +77,7 @@ Options:
   --env-file PATH        Also consider this dotenv file (repeatable)
   --no-scan              Do not read the source code
   --verbose              Also print each call as it happens, and keep request bodies (keys masked)
-  --ui                   Show the calls live in a browser page on 127.0.0.1 (its address, with a
-                         per-run token, is printed); it keeps serving after the command exits,
-                         until Ctrl-C
+  --ui                   Show the calls live in a browser page on 127.0.0.1 (its address, with a per-run token, is printed); it keeps serving after the command exits, until Ctrl-C
   --ui-exit              With --ui: stop serving the page when the command exits
 
 keydoctor's own lines go to stderr; stdin, stdout and stderr of the command pass through
