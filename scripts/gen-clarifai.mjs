@@ -127,7 +127,14 @@ export function generate() {
     // Aliases share a number (allow_alias); the current name goes first so a lookup by number finds it.
     .sort((a, b) => a.code - b.code || Number(a.deprecated) - Number(b.deprecated) || a.name.localeCompare(b.name, 'en'));
 
-  return { source: { package: 'clarifai-nodejs-grpc', version }, rpcs, scopes, statusCodes };
+  // The top-level fields of each RPC's request message (proto names): what a REST body or a request message may set.
+  const requestFields = Object.fromEntries(
+    [...new Set(rpcs.map((r) => r.requestType))]
+      .sort((a, b) => a.localeCompare(b, 'en'))
+      .map((type) => [type, Object.keys(service.lookupType(type).fields)]),
+  );
+
+  return { source: { package: 'clarifai-nodejs-grpc', version }, rpcs, scopes, statusCodes, requestFields };
 }
 
 export function render(table = generate()) {

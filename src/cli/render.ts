@@ -4,8 +4,8 @@ import { jsonReporter } from '../reporters/json.js';
 import { terminalReporter } from '../reporters/terminal.js';
 import type { CommandContext } from './io.js';
 
-export function renderReport(report: Report, format: 'text' | 'json', ctx: CommandContext): number {
+export function renderReport(report: Report, format: 'text' | 'json', ctx: CommandContext, verbose = false): number {
   const reporter = format === 'json' ? jsonReporter : terminalReporter;
-  ctx.out(reporter(report, { color: ctx.color, unicode: ctx.unicode, ...(ctx.width !== undefined ? { width: ctx.width } : {}) }));
+  ctx.out(reporter(report, { color: ctx.color, unicode: ctx.unicode, verbose, ...(ctx.width !== undefined ? { width: ctx.width } : {}) }));
   return hasErrors(report.findings) ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allChecks } from '../checks/index.js';
 import { canonicalId } from '../checks/registry.js';
+import { settleByVerdict } from '../checks/consequences.js';
 import { findingCounts, type Summary } from './summary.js';
 
 export type { Summary } from './summary.js';
@@ -279,13 +280,16 @@ export function judge(evidence: Evidence, request: DiagnoseRequest & { absent: A
     findings = kept;
   }
   findings = processFindings(findings, request.redactor, request.order ?? 'category');
+  const credentials = credentialRecords(evidence, expected, request.redactor);
+  // Where Clarifai answered for a value, its verdict settles the local guesses about that value (issue #18).
+  if (evidence.live) findings = settleByVerdict(findings, credentials);
   return {
     version: VERSION,
     command: request.command ?? 'library',
     findings,
     checks: run.checks,
     categories: categoryStatuses(run.checks, hidden),
-    credentials: credentialRecords(evidence, expected, request.redactor),
+    credentials,
     summary: {
       ...findingCounts(findings),
       checksRun: run.checks.filter((c) => c.status === 'ran').length,

@@ -19,8 +19,9 @@ export function redactFinding(f: Finding, redactor: Redactor): Finding {
   };
 }
 
+/** Same problem, same place, same fix: one finding, whatever its wording (the first one emitted is kept). */
 function key(f: Finding): string {
-  return `${f.id}\u0000${f.location ? formatLocation(f.location) : ''}\u0000${f.message}`;
+  return `${f.id}\u0000${f.location ? formatLocation(f.location) : ''}\u0000${f.fix}`;
 }
 
 export function processFindings(findings: readonly Finding[], redactor: Redactor, order: 'category' | 'emitted' = 'category'): Finding[] {

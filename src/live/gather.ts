@@ -22,7 +22,7 @@ export interface LiveOptions extends ConfigOptions {
   /** --wait: retry a not-yet-active (11009) key for up to this many seconds. */
   waitS?: number;
   /** Progress lines for --wait (the CLI writes them to stderr). */
-  onProgress?: (line: string) => void;
+  onProgress?: (line: string, done?: boolean) => void;
   /** Called with each exchange as it completes (--verbose). */
   onExchange?: (exchange: Exchange) => void;
   signal?: AbortSignal;

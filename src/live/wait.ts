@@ -7,7 +7,8 @@ export interface WaitOptions {
   label(v: CredentialVerdict): string;
   /** One retry; true when the key now works. `attempt` counts from 1. */
   retry(v: CredentialVerdict, attempt: number): Promise<boolean>;
-  onProgress?: (line: string) => void;
+  /** A progress line (ends in a newline); `done` on the last one for this credential. */
+  onProgress?: (line: string, done?: boolean) => void;
   signal?: AbortSignal;
   /** Injected by tests; defaults to a timer that stops early on abort. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -40,18 +41,19 @@ async function waitFor(v: CredentialVerdict, o: WaitOptions): Promise<Activation
   let attempts = 0;
   while (elapsed() < o.maxWaitMs && !o.signal?.aborted) {
     const pause = Math.min(delay, Math.max(0, o.maxWaitMs - elapsed()));
-    o.onProgress?.(`keydoctor: ${o.label(v)} is not known to Clarifai yet (11009); retry ${attempts + 1} in ${seconds(pause)} (waited ${seconds(elapsed())} of ${seconds(o.maxWaitMs)})…\n`);
+    // What changes comes first: a terminal line is cut at its width, so the tail is the part that may go.
+    o.onProgress?.(`keydoctor: retry ${attempts + 1} in ${seconds(pause)} (waited ${seconds(elapsed())} of ${seconds(o.maxWaitMs)}): ${o.label(v)} is not known to Clarifai yet (11009)…\n`);
     await sleep(pause, o.signal);
     if (o.signal?.aborted) break;
     attempts++;
     if (await o.retry(v, attempts)) {
       const after = Math.round(elapsed());
-      o.onProgress?.(`keydoctor: ${o.label(v)} works now (after ${seconds(after)} and ${attempts} ${attempts === 1 ? 'retry' : 'retries'}).\n`);
+      o.onProgress?.(`keydoctor: ${o.label(v)} works now (after ${seconds(after)} and ${attempts} ${attempts === 1 ? 'retry' : 'retries'}).\n`, true);
       return { credential: v.id, waitedMs: after, attempts, maxWaitMs: o.maxWaitMs, becameValidAfterMs: after };
     }
     delay = Math.min(delay * 2, MAX_DELAY_MS);
   }
-  o.onProgress?.(`keydoctor: ${o.label(v)} was still unknown after ${seconds(elapsed())}.\n`);
+  o.onProgress?.(`keydoctor: ${o.label(v)} was still unknown after ${seconds(elapsed())}.\n`, true);
   return { credential: v.id, waitedMs: Math.round(elapsed()), attempts, maxWaitMs: o.maxWaitMs };
 }
 

@@ -4,7 +4,9 @@ import type { Reporter } from './report.js';
 import { terminalSafe } from '../core/terminal-safe.js';
 
 export const jsonReporter: Reporter = (report) => {
-  const { version, command, findings, checks, credentials, summary, categories, notes, data } = report;
+  const { version, command, checks, credentials, summary, categories, notes, data } = report;
+  // Additive: a consequence names the index of the root it follows from.
+  const findings = report.findings.map((f, i) => (report.causedBy?.[i] !== undefined ? { ...f, causedBy: report.causedBy[i] } : f));
   const envelope = {
     version,
     command,

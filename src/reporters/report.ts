@@ -1,6 +1,7 @@
 // What every reporter renders: the engine's Result (findings, checks, categories, credentials, summary) plus notes.
 import type { CategoryStatus, CommandName, CredentialRecord, Result } from '../core/diagnose.js';
 import { findingCounts, type Summary } from '../core/summary.js';
+import { causeLinks } from '../checks/consequences.js';
 import type { CheckRecord } from '../core/engine.js';
 import { CATEGORIES, type Finding } from '../types/diagnostic.js';
 
@@ -14,6 +15,8 @@ export interface Report {
   summary: Summary;
   /** Extra lines for the terminal (which sources were read, what was sent); never secrets. */
   notes?: string[];
+  /** For each finding, the index of the root it follows from (src/checks/consequences.ts); absent for a root. */
+  causedBy?: (number | undefined)[];
   /** Command-specific data (explain's status, env's table, routes' matches), under the command's name in JSON. */
   data?: Record<string, unknown>;
 }
@@ -25,6 +28,8 @@ export interface ReporterOptions {
   unicode: boolean;
   /** Columns to wrap to (a terminal); absent: one line per sentence. */
   width?: number;
+  /** Print the evidence too: other places involved, the code line, and each folded consequence's place and fix. */
+  verbose?: boolean;
 }
 
 /**
@@ -36,7 +41,7 @@ export function reportOf(result: Result, extra: { notes?: string[]; data?: Recor
   const findings = extra.findings ?? result.findings;
   const { rootCause: _old, ...rest } = result.summary;
   const summary = { ...rest, ...findingCounts(findings) };
-  return { version, command, findings, checks, categories, credentials, summary, notes: extra.notes ?? [], ...(extra.data ? { data: extra.data } : {}) };
+  return { version, command, findings, checks, categories, credentials, summary, causedBy: causeLinks(findings), notes: extra.notes ?? [], ...(extra.data ? { data: extra.data } : {}) };
 }
 
 /** The report of a command that judges nothing (routes): the same envelope, with nothing checked. */

@@ -1,5 +1,5 @@
 // The facts one file yields, in a form that crosses worker threads (key values as plain strings until the main thread wraps them).
-import type { AuthHeaderSite, ClientSite, CodeEvidence, DependencySite, EnvLoaderSite, EnvRead, IdSite, ImportSite, KeyLiteral, UrlSite } from '../types/code-evidence.js';
+import type { AuthHeaderSite, ClientSite, CodeEvidence, DependencySite, EnvLoaderSite, EnvRead, IdSite, ImportSite, KeyLiteral, RequestSite, UrlSite } from '../types/code-evidence.js';
 import type { FileCredentialFacts } from './credential/types.js';
 
 export type RawKeyLiteral = Omit<KeyLiteral, 'value'> & { value: string };
@@ -19,6 +19,8 @@ export interface FileFacts {
   userAppIdFiles?: string[];
   /** Code that loads dotenv files (src/scan/extractors/env-loaders.ts): absent when none. */
   envLoaders?: EnvLoaderSite[];
+  /** Outgoing requests (src/scan/requests): absent when none. */
+  requests?: RequestSite[];
   /** Credential-flow facts (assignments, imports, sinks), linked across files after the walk (src/scan/credential). */
   credential?: FileCredentialFacts;
 }
@@ -30,7 +32,7 @@ export function emptyFacts(): FileFacts {
 export function isEmpty(f: FileFacts): boolean {
   return (
     f.envReads.length + f.authHeaders.length + f.urls.length + f.keyLiterals.length + f.imports.length + f.suppressions.length +
-      (f.dependencies?.length ?? 0) + (f.clientSites?.length ?? 0) + (f.idSites?.length ?? 0) + (f.envLoaders?.length ?? 0) === 0 &&
+      (f.dependencies?.length ?? 0) + (f.clientSites?.length ?? 0) + (f.idSites?.length ?? 0) + (f.envLoaders?.length ?? 0) + (f.requests?.length ?? 0) === 0 &&
     !hasCredentialFacts(f.credential)
   );
 }

@@ -75,40 +75,52 @@ export function grammarLoaded(name: GrammarName): boolean {
 const SHELLS = /^(?:ba|z|k|da|fi)?sh$|^(?:ssh|sudo|eval|source|\.|python[\d.]*|node|docker|kubectl|xargs)$/u;
 
 /**
- * Ranges (start, end) of the text that are not code: comments in every grammar, Python docstrings and other bare string
- * statements, and heredoc bodies a shell command does not run. Throws when the grammar was not loaded first.
+ * Parses a text once and hands the tree to `use` (prose ranges, request records), then frees it: web-tree-sitter trees
+ * live in wasm memory and are not garbage collected. Throws when the grammar was not loaded first.
  */
-export function proseRanges(text: string, name: GrammarName): [number, number][] {
+export function withTree<T>(text: string, name: GrammarName, use: (root: Node) => T): T | undefined {
   const language = languages.get(name);
   if (!language || !parser) throw new Error(`internal: the ${name} grammar was not loaded before the scan read a file`);
   parser.setLanguage(language);
   const tree = parser.parse(text);
-  if (!tree) return [];
+  if (!tree) return undefined;
   try {
-    const root = tree.rootNode;
-    const ranges: [number, number][] = [];
-    const push = (n: Node | null) => {
-      if (n) ranges.push([n.startIndex, n.endIndex]);
-    };
-    for (const n of root.descendantsOfType('comment')) push(n);
-    if (name === 'python') {
-      for (const n of root.descendantsOfType('expression_statement')) {
-        const only = n?.namedChildCount === 1 ? n.namedChild(0) : null;
-        if (only && (only.type === 'string' || only.type === 'concatenated_string')) push(n);
-      }
-    }
-    if (name === 'bash') {
-      for (const n of root.descendantsOfType('heredoc_redirect')) {
-        const command = n?.parent?.namedChildren.find((c) => c?.type === 'command');
-        const program = command?.childForFieldName('name')?.text.split('/').pop() ?? '';
-        if (SHELLS.test(program)) continue;
-        for (const body of n!.namedChildren) if (body?.type === 'heredoc_body') push(body);
-      }
-    }
-    return ranges;
+    return use(tree.rootNode);
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * Ranges (start, end) of the text that are not code: comments in every grammar, Python docstrings and other bare string
+ * statements, and heredoc bodies a shell command does not run.
+ */
+export function proseRanges(text: string, name: GrammarName): [number, number][] {
+  return withTree(text, name, (root) => proseRangesOf(root, name)) ?? [];
+}
+
+/** proseRanges of a tree already parsed. */
+export function proseRangesOf(root: Node, name: GrammarName): [number, number][] {
+  const ranges: [number, number][] = [];
+  const push = (n: Node | null) => {
+    if (n) ranges.push([n.startIndex, n.endIndex]);
+  };
+  for (const n of root.descendantsOfType('comment')) push(n);
+  if (name === 'python') {
+    for (const n of root.descendantsOfType('expression_statement')) {
+      const only = n?.namedChildCount === 1 ? n.namedChild(0) : null;
+      if (only && (only.type === 'string' || only.type === 'concatenated_string')) push(n);
+    }
+  }
+  if (name === 'bash') {
+    for (const n of root.descendantsOfType('heredoc_redirect')) {
+      const command = n?.parent?.namedChildren.find((c) => c?.type === 'command');
+      const program = command?.childForFieldName('name')?.text.split('/').pop() ?? '';
+      if (SHELLS.test(program)) continue;
+      for (const body of n!.namedChildren) if (body?.type === 'heredoc_body') push(body);
+    }
+  }
+  return ranges;
 }
 
 /** The text with every range blanked (spaces, line breaks kept): positions stay where they were, for line and column. */

@@ -73,6 +73,7 @@ export async function gatherCodeEvidence(root: string, options: GatherCodeOption
     suppressions: [],
     // Always present once the scan ran: an empty list means no code loads a dotenv file.
     envLoaders: [],
+    requests: [],
   };
 
   const progress = (done: boolean) => {
@@ -150,7 +151,7 @@ export async function gatherCodeEvidence(root: string, options: GatherCodeOption
 /** CodeEvidence from per-file results already in hand (`scan --staged` reads blobs from the index, not the tree). */
 export function codeEvidenceFromResults(root: string, results: Iterable<{ rel: string; result: FileResult }>): CodeEvidence {
   const absRoot = resolve(root);
-  const evidence: CodeEvidence = { root: absRoot, filesScanned: 0, bytesScanned: 0, skipped: [], envReads: [], authHeaders: [], urls: [], keyLiterals: [], imports: [], suppressions: [] };
+  const evidence: CodeEvidence = { root: absRoot, filesScanned: 0, bytesScanned: 0, skipped: [], envReads: [], authHeaders: [], urls: [], keyLiterals: [], imports: [], suppressions: [], requests: [] };
   const flows: FileCredentialFacts[] = [];
   for (const { rel, result } of results) {
     if (result.skipped) evidence.skipped.push({ file: rel, reason: result.skipped });
@@ -173,6 +174,7 @@ function mergeFacts(evidence: CodeEvidence, facts: FileFacts): void {
   for (const k of facts.keyLiterals) evidence.keyLiterals.push({ ...k, value: new Secret(k.value) });
   mergeClarifaiFacts(evidence, facts);
   if (facts.envLoaders) (evidence.envLoaders ??= []).push(...facts.envLoaders);
+  if (facts.requests) (evidence.requests ??= []).push(...facts.requests);
 }
 
 function sortEvidence(e: CodeEvidence): void {
@@ -186,5 +188,6 @@ function sortEvidence(e: CodeEvidence): void {
   e.suppressions.sort(byPlace);
   finishClarifaiFacts(e);
   e.envLoaders?.sort(byPlace);
+  e.requests?.sort(byPlace);
   e.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

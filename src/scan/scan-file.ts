@@ -21,7 +21,8 @@ import { extractCredentialFlow } from './credential/extract.js';
 import { fileFlags } from './text.js';
 import { locateFixSites } from './fix-sites.js';
 import { classifySource, readSource } from './read.js';
-import { blank, jsGrammar, loadGrammars, proseRanges, worthParsing, type GrammarName } from './grammar.js';
+import { blank, jsGrammar, loadGrammars, proseRangesOf, withTree, worthParsing, type GrammarName } from './grammar.js';
+import { extractRequests, mayMakeRequests } from './requests/index.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -75,9 +76,21 @@ export function minifiedReason(file: string, bytes: Buffer): string | undefined 
  * grammar, for texts that pass the keyword prefilter. Key literals are read from the full text (a key in a comment is
  * still exposed).
  */
+const CELL_PARSE_LIMIT = 64 * 1024;
+
 function codeOnly(doc: Doc, grammar: GrammarName | undefined): Doc {
-  if (!grammar || !worthParsing(doc.text)) return doc;
-  return doc.withCodeOnly(blank(doc.text, proseRanges(doc.text, grammar)));
+  if (!grammar) return doc;
+  const lang = grammar === 'python' ? 'python' : grammar === 'bash' ? undefined : 'js';
+  // A notebook's cells share one namespace: in a Clarifai notebook every cell is read, so constants carry to later cells.
+  // (Only cells of an ordinary size: a cell of pasted data that names nothing is not worth a parse.)
+  const requests = lang !== undefined && ((doc.language === 'notebook' && doc.clarifai && doc.text.length <= CELL_PARSE_LIMIT) || mayMakeRequests(doc.text));
+  if (!requests && !worthParsing(doc.text)) return doc;
+  // One parse serves both: the prose to blank, and (for Clarifai code) one record per outgoing request.
+  const ranges = withTree(doc.text, grammar, (root) => {
+    if (requests) extractRequests(doc, root, lang);
+    return proseRangesOf(root, grammar);
+  });
+  return doc.withCodeOnly(blank(doc.text, ranges ?? []));
 }
 
 const runners = {
@@ -243,7 +256,7 @@ async function scanBytes(file: string, kind: FileKind, bytes: Buffer, encoding: 
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   if (!WORTH_A_LOOK.test(text) && !(SHELLISH.has(resolved!) && text.includes('$'))) return { bytes: bytes.length };
-  if (worthParsing(text)) await loadGrammars(grammarsFor(resolved!, file));
+  if (worthParsing(text) || mayMakeRequests(text)) await loadGrammars(grammarsFor(resolved!, file));
   const facts = extractText(file, text, resolved!);
   if (typeof facts === 'string') return { bytes: 0, skipped: facts };
   // Code keydoctor fix may edit: located in the bytes while they are at hand (the buffer is reused for the next file).

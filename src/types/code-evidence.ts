@@ -210,6 +210,43 @@ export interface FileRuntime {
   reason: string;
 }
 
+/** A value a request sends, as far as the file shows: a literal, an env variable, or an expression it cannot follow. */
+export type RequestValue = { literal: string } | { env: string } | { expr: string };
+
+/** The client that sends a request: an HTTP library, a Clarifai gRPC stub, a ts-proto message, or the Python SDK. */
+export type RequestClient = 'fetch' | 'axios' | 'requests' | 'httpx' | 'grpc-python' | 'grpc-node' | 'ts-proto' | 'clarifai-python-sdk';
+
+/**
+ * One outgoing request the code makes (src/scan/requests), read with the language's real grammar: REST calls, gRPC stub
+ * calls and request messages, and the Python SDK's clients. The site is the call (or the request message when no stub
+ * call is seen). Fields are absent when the code does not set them; `bodyFields` is absent when the body is unknown.
+ */
+export interface RequestSite extends CodeSite {
+  client: RequestClient;
+  /** HTTP method (REST). */
+  method?: string;
+  /** Host and path when the URL resolves (`api.clarifai.com`, `/v2/models/general-image-recognition/outputs`); unknown parts as `{…}`. */
+  host?: string;
+  path?: string;
+  /** The RPC a gRPC call names (`PostModelOutputs`), or the request message it builds (`PostModelOutputsRequest`). */
+  rpc?: string;
+  requestType?: string;
+  /** Python SDK: the class (`Model`, `Workflow`, `User`, `App`, `Inputs`) and the `url=` it is given, if any. */
+  sdkClass?: string;
+  sdkUrl?: RequestValue;
+  /** The owner the body or message names (`user_app_id`); SDK: `user_id`/`app_id` arguments. Absent: not set. */
+  userAppId?: { user?: RequestValue; app?: RequestValue };
+  modelId?: RequestValue;
+  versionId?: RequestValue;
+  /** Top-level fields of the JSON body or request message, as written (`model_id`, `modelId`). */
+  bodyFields?: string[];
+  /**
+   * The credential sent: `env`/`variable` with the names it was followed through (kind judged from them), `literal` (a
+   * string in code; never stored), `sdk-default` (the SDK reads CLARIFAI_PAT itself), `none` seen, or `unknown`.
+   */
+  credential: { from: 'env' | 'variable' | 'literal' | 'sdk-default' | 'none' | 'unknown'; names: string[] };
+}
+
 export interface CodeEvidence {
   root: string;
   filesScanned: number;
@@ -245,4 +282,6 @@ export interface CodeEvidence {
   runtimes?: FileRuntime[];
   /** Calls and commands that load dotenv files (src/scan/extractors/env-loaders.ts). Optional: absent means not looked for. */
   envLoaders?: EnvLoaderSite[];
+  /** One record per outgoing request (src/scan/requests). Optional: absent means not looked for. */
+  requests?: RequestSite[];
 }

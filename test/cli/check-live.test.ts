@@ -54,11 +54,20 @@ test('plain http:// to a non-loopback host is refused: KD_ERR_NETWORK_POLICY, ex
   assert.ok(!r.stderr.includes(T.pat));
 });
 
-test('--wait prints progress on stderr and reports when the key became valid', async () => {
+test('--wait on a terminal: progress on one line redrawn in place, cleared at the end; the report says when the key became valid', async () => {
+  const fresh = await world({ state: { users: [{ id: 'alice', apps: ['photos'] }], keys: [{ id: T.pending, type: 'app_specific_key', user_id: 'alice', app_id: 'photos', scopes: ['All'], active_after_s: 1 }] } });
+  const r = await runCli(['check', project(), '--wait', '10'], { env: { CLARIFAI_API_BASE: fresh.restUrl, CLARIFAI_API_KEY: T.pending }, tty: true });
+  assert.match(r.stderr, /^\r\u001b\[Kkeydoctor: retry 1 in \d\.\d s \(waited \d\.\d s of 10 s\): CLARIFAI_API_KEY \(shell\) i/u);
+  assert.ok(!r.stderr.includes('\n'), `progress never starts a new line: ${JSON.stringify(r.stderr)}`);
+  assert.ok(r.stderr.endsWith('\r\u001b[K'), 'the line is cleared once the wait ends');
+  assert.match(r.stdout, /became valid after \d+\.\d s of retrying: it was still propagating/u);
+  assert.equal(r.code, 0);
+});
+
+test('--wait when not a terminal: no progress at all, the same verdict in the report', async () => {
   const fresh = await world({ state: { users: [{ id: 'alice', apps: ['photos'] }], keys: [{ id: T.pending, type: 'app_specific_key', user_id: 'alice', app_id: 'photos', scopes: ['All'], active_after_s: 1 }] } });
   const r = await runCli(['check', project(), '--wait', '10'], { env: { CLARIFAI_API_BASE: fresh.restUrl, CLARIFAI_API_KEY: T.pending } });
-  assert.match(r.stderr, /keydoctor: CLARIFAI_API_KEY \(shell\) is not known to Clarifai yet \(11009\); retry 1 in/u);
-  assert.match(r.stderr, /works now \(after/u);
+  assert.equal(r.stderr, '');
   assert.match(r.stdout, /became valid after \d+\.\d s of retrying: it was still propagating/u);
   assert.equal(r.code, 0);
 });

@@ -164,7 +164,7 @@ test('--wait: a key that is not active yet is retried until it works, and the de
   const f = d.findings.find((x) => x.id === 'activation/live-propagation')!;
   assert.equal(f.severity, 'warning');
   assert.match(f.message, /was unknown to Clarifai at first \(11009\) and became valid after \d+\.\d s/u);
-  assert.ok(lines.some((l) => /not known to Clarifai yet \(11009\); retry 1/u.test(l)), lines.join(''));
+  assert.ok(lines.some((l) => /^keydoctor: retry 1 in .*not known to Clarifai yet \(11009\)/u.test(l)), lines.join(''));
   assert.ok(!ids(d).includes('key/live-rejected'));
 });
 

@@ -82,6 +82,12 @@ const ciYaml = (n: number) =>
 
 test('a JS file with thousands of fetch calls is scanned in linear time', () => linearIn('js calls', 'js', jsCalls, 400));
 
+const stubCalls = (n: number) =>
+  "const { ClarifaiStub, grpc } = require('clarifai-nodejs-grpc');\nconst metadata = new grpc.Metadata();\nmetadata.set('authorization', 'Key ' + process.env.CLARIFAI_PAT);\n" +
+  Array.from({ length: n }, (_, i) => `function f${i}(stub) { const MODEL_ID = 'm${i}'; stub.PostModelOutputs({ model_id: MODEL_ID, inputs: [] }, metadata, () => {}); }\n`).join('');
+
+test('a JS file with thousands of gRPC stub calls (request records) is scanned in linear time', () => linearIn('stub calls', 'js', stubCalls, 200));
+
 test('a shell script with thousands of curl lines is scanned in linear time', () => linearIn('curl lines', 'shell', curlLines, 400));
 
 test('a notebook with thousands of cells is scanned in linear time', () => linearIn('notebook cells', 'notebook', notebook, 300));

@@ -7,6 +7,7 @@ import { check as v1Path } from './v1-path.js';
 import { check as doubledV2 } from './doubled-v2.js';
 import { check as unknownPath } from './unknown-path.js';
 import { check as wrongMethod } from './wrong-method.js';
+import { check as bodyNotForRoute } from './body-not-for-route.js';
 import { check as legacyClient } from './legacy-client.js';
 import { check as legacyAppSecret } from './legacy-app-secret.js';
 import { check as liveBaseUrl } from './live-base-url.js';
@@ -24,6 +25,7 @@ export const endpointChecks: Check[] = [
   doubledV2,
   unknownPath,
   wrongMethod,
+  bodyNotForRoute,
   // The client itself: a legacy SDK, or the retired app id/secret pair.
   legacyAppSecret,
   legacyClient,

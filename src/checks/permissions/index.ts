@@ -5,6 +5,8 @@ import { check as codeAppKeyPatRoute } from './code-app-key-pat-route.js';
 import { check as codeAppKeyPublicModel } from './code-app-key-public-model.js';
 import { check as publicModelOwnApp } from './public-model-own-app.js';
 import { check as publicModelNameAsId } from './public-model-name-as-id.js';
+import { check as publicModelNoOwner } from './public-model-no-owner.js';
+import { check as requestAppKeyPublicModel } from './request-app-key-public-model.js';
 import { check as liveMissingScopes } from './live-missing-scopes.js';
 import { check as liveAppKeyOnPatRoute } from './live-app-key-on-pat-route.js';
 import { check as livePatNeedsApp } from './live-pat-needs-app.js';
@@ -17,6 +19,8 @@ export const permissionsChecks: Check[] = [
   codeAppKeyPublicModel,
   publicModelOwnApp,
   publicModelNameAsId,
+  publicModelNoOwner,
+  requestAppKeyPublicModel,
   // Live: the key's kind, owner and scopes against the call.
   livePublicModelNeedsPat,
   liveAppKeyOnPatRoute,

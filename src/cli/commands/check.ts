@@ -3,6 +3,7 @@ import { count } from '../../core/count.js';
 import { diagnose, type DiagnoseRequest, type Result } from '../../core/diagnose.js';
 import { liveNotes, verboseExchange } from '../../live/notes.js';
 import { usageError } from '../../core/errors.js';
+import { terminalSafe } from '../../core/terminal-safe.js';
 import { reportOf } from '../../reporters/report.js';
 import { numberOption, stringList, type Command } from '../command.js';
 import type { CommandContext } from '../io.js';
@@ -16,6 +17,7 @@ export function diagnoseOptionsFrom(values: Record<string, unknown>, ctx: Comman
   if (values.call !== undefined && values.rpc !== undefined) throw usageError('give either --call or --rpc, not both.');
   const waitS = numberOption('wait', values.wait, { min: 0, max: 3600 });
   const timeoutS = numberOption('timeout', values.timeout, { min: 0.1, max: 600 });
+  const progress = progressLine(ctx);
   return {
     live: !values.offline,
     scan: !values['no-scan'],
@@ -27,8 +29,23 @@ export function diagnoseOptionsFrom(values: Record<string, unknown>, ctx: Comman
     ...(waitS !== undefined ? { waitS } : {}),
     ...(timeoutS !== undefined ? { timeoutMs: Math.round(timeoutS * 1000) } : {}),
     allowInsecure: Boolean(values['allow-insecure']),
-    onProgress: (line) => ctx.err(line),
+    ...(progress ? { onProgress: progress } : {}),
     ...(values.verbose ? { onExchange: (e) => ctx.err(verboseExchange(e)) } : {}),
+  };
+}
+
+/**
+ * --wait's progress: one line on a terminal, redrawn in place (`\r` and clear-line) and cleared once done, since
+ * the report says how the wait ended; nothing at all when stderr or stdout is not a terminal (logs, pipes, CI).
+ */
+export function progressLine(ctx: CommandContext): ((line: string, done?: boolean) => void) | undefined {
+  if (!ctx.io.stderrIsTTY || !ctx.io.stdoutIsTTY) return undefined;
+  const room = Math.max(20, (ctx.width ?? ctx.io.columns ?? 80) - 1);
+  return (line, done) => {
+    // Redacted and made safe first; the redraw codes are keydoctor's own, added after.
+    const text = [...terminalSafe(ctx.redactor.redact(line.trimEnd()), false)];
+    const shown = text.length > room ? `${text.slice(0, room - 1).join('')}…` : text.join('');
+    ctx.io.stderr(done ? '\r\u001b[K' : `\r\u001b[K${shown}`);
   };
 }
 
@@ -89,7 +106,8 @@ Live options:
   --wait SECONDS       Retry a key Clarifai does not know yet (11009) for up to SECONDS, with backoff
   --timeout SECONDS    Per-request timeout (default 10)
   --allow-insecure     Allow a plain http:// base that is not this machine (the key travels unencrypted)
-  --verbose            Print every request sent, as a curl/grpcurl command with the key masked
+  --verbose            Print every request sent, as a curl/grpcurl command with
+                       the key masked, and each finding's evidence
   --no-color           Plain output
 
 Only calls that change nothing (GET, predictions, searches) are sent; others are judged from the
@@ -121,7 +139,7 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage error, refused netwo
       throw error;
     });
     if (!result) return stoppedExitCode(signal, ctx)!;
-    const code = renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx);
+    const code = renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx, Boolean(values.verbose));
     return stoppedExitCode(signal, ctx) ?? code;
   },
 };

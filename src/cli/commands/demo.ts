@@ -8,6 +8,7 @@ import { reportOf } from '../../reporters/report.js';
 import type { Command } from '../command.js';
 import { renderReport } from '../render.js';
 import { makeStyle } from '../../reporters/style.js';
+import { wrapLine } from '../../reporters/wrap.js';
 import { abortOnStop, diagnoseOptionsFrom, diagnosisNotes } from './check.js';
 
 /** The bundled example; the same relative path from src/ (tsx) and dist/ (built). */
@@ -44,7 +45,8 @@ The report shows problems on purpose; the demo itself exits 0 when it ran.
 Options:
   --json               Print the findings as JSON
   --transport rest|grpc  Probe the emulator over REST (default) or gRPC
-  --verbose            Print every request sent, as a curl/grpcurl command with the key masked
+  --verbose            Print every request sent, as a curl/grpcurl command with
+                       the key masked, and each finding's evidence
   --run                Run the example app itself under "keydoctor run" and diagnose the calls it makes
 
 Exit codes: 0 the demo ran, 2 it could not run.
@@ -61,11 +63,13 @@ Exit codes: 0 the demo ran, 2 it could not run.
       const env = { CLARIFAI_PAT: DEMO_STALE_PAT, CLARIFAI_API_BASE: emulator.restUrl, CLARIFAI_GRPC_BASE: emulator.grpcTarget };
       const s = makeStyle(ctx.color, ctx.unicode);
       if (!values.json) {
-        ctx.out(
-          `${s.bold('keydoctor demo')}: a Clarifai emulator runs at ${emulator.restUrl} (gRPC ${emulator.grpcTarget}), loopback only.\n` +
-            `Diagnosing examples/demo-project with a shell that still exports CLARIFAI_PAT=${mask(DEMO_STALE_PAT)} (an old, revoked token),\n` +
-            `as if its app called ${DEMO_CALL.method} ${DEMO_CALL.url} (index.js:8).\n\n`,
-        );
+        // What was planted, so the reader can tell a finding from a fault (examples/demo-project/README.md).
+        const intro = [
+          `${s.bold('keydoctor demo')}: examples/demo-project, against a local Clarifai emulator at ${emulator.restUrl} (nothing leaves this machine).`,
+          `Planted: (1) the shell exports an old, revoked CLARIFAI_PAT=${mask(DEMO_STALE_PAT)} that beats .env; (2) the .env PAT has a trailing space in its quotes; (3) CLARIFAI_APPID for CLARIFAI_APP_ID; (4) .env is committed to git (in keydoctor's repository).`,
+          `Probed: ${DEMO_CALL.method} ${DEMO_CALL.url}, as index.js:8 calls it once its ids are right.`,
+        ];
+        ctx.out(`${intro.flatMap((l) => wrapLine('', l, ctx.width)).join('\n')}\n\n`);
       }
       const result = await diagnose({
         ...diagnoseOptionsFrom(values, ctx),
@@ -78,12 +82,10 @@ Exit codes: 0 the demo ran, 2 it could not run.
         signal: abortOnStop(ctx),
         redactor: ctx.redactor,
       });
-      renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx);
+      renderReport(reportOf(result, { notes: diagnosisNotes(result) }), values.json ? 'json' : 'text', ctx, Boolean(values.verbose));
       if (!values.json) {
-        ctx.out(
-          `\n${s.green('The demo ran successfully (exit 0).')} The problems above were planted on purpose (see examples/demo-project/README.md).\n` +
-            `Next: run "keydoctor check" in your own project (add --offline to send nothing).\n`,
-        );
+        const outro = `${s.green('The demo ran (exit 0).')} Every problem above was planted (examples/demo-project/README.md). Next: run "keydoctor check" in your own project (--offline sends nothing).`;
+        ctx.out(`\n${wrapLine('', outro, ctx.width).join('\n')}\n`);
       }
       return 0;
     } finally {

@@ -7,6 +7,7 @@ import { reportOf } from '../../reporters/report.js';
 import type { EntryPoint, EnvEvidence, LoaderEvidence, ResolvedVariable } from '../../types/evidence.js';
 import type { EnvLocation } from '../../types/location.js';
 import { stringList, type Command } from '../command.js';
+import { wrapIndented } from '../../reporters/wrap.js';
 import { makeStyle } from '../../reporters/style.js';
 
 /** A line per env file read, for the bottom of reports: which files exist and whether they are loaded. */
@@ -140,13 +141,16 @@ Examples:
       }
     }
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => [...row[i]!].length)));
-    const lines = table.map((row, i) => {
+    // A row longer than the terminal wraps its last column (WHY IT WON) under itself.
+    const lastColumn = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
+    const lines = table.flatMap((row, i) => {
       const line = row.map((cell, j) => cell + ' '.repeat(widths[j]! - [...cell].length)).join('  ').trimEnd();
-      return i === 0 ? s.bold(line) : row[1] === '<not set>' ? s.dim(line) : line;
+      return wrapIndented(line, ctx.width, lastColumn).map((l) => (i === 0 ? s.bold(l) : row[1] === '<not set>' ? s.dim(l) : l));
     });
     const problems = result.summary.errors + result.summary.warnings;
     const hint = problems > 0 ? `\n${problems} ${problems === 1 ? 'problem' : 'problems'} found in these sources: run "keydoctor check --offline" for the diagnosis.` : '';
-    ctx.out(`${lines.join('\n')}\n\n${loaders ? `${loaderLines(loaders, s).join('\n')}\n\n` : ''}${sourceNotes(env).join('\n')}${hint}\n`);
+    const wrap = (ls: string[]) => ls.flatMap((l) => wrapIndented(l, ctx.width)).join('\n');
+    ctx.out(`${lines.join('\n')}\n\n${loaders ? `${wrap(loaderLines(loaders, s))}\n\n` : ''}${wrap(sourceNotes(env))}${hint ? `\n${wrap([hint.trimStart()])}` : ''}\n`);
     return 0;
   },
 };

@@ -2,6 +2,8 @@
 import { usageError } from '../../core/errors.js';
 import { explainWithResult, type ExplainResult } from '../../explain/index.js';
 import { makeStyle } from '../../reporters/style.js';
+import { wrapLine } from '../../reporters/wrap.js';
+import { terminalSafe } from '../../core/terminal-safe.js';
 import { formatLocation } from '../../types/location.js';
 import { jsonReporter } from '../../reporters/json.js';
 import { reportOf } from '../../reporters/report.js';
@@ -19,17 +21,20 @@ export function explainExitCode(result: ExplainResult, empty = false): number {
 
 function renderText(result: ExplainResult, ctx: CommandContext): string {
   const s = makeStyle(ctx.color, ctx.unicode);
-  const lines = [s.bold(result.summary)];
+  const w = ctx.width;
+  // Pasted text is quoted in messages: made safe before keydoctor's own colours are added.
+  const t = terminalSafe;
+  const lines = wrapLine('', s.bold(t(result.summary)), w);
   if (result.findings.length > 0) {
     lines.push('', result.findings.length === 1 ? 'Cause:' : 'Possible causes, most likely first:');
     result.findings.forEach((f, i) => {
       const sym = f.severity === 'error' ? s.red(s.fail) : f.severity === 'warning' ? s.yellow(s.warn) : s.cyan(s.info);
-      lines.push(`  ${i + 1}. ${sym} ${f.message} ${s.dim(`[${f.id}]`)}`);
-      if (f.location) lines.push(`       ${s.dim('at')} ${formatLocation(f.location)}`);
-      lines.push(`       ${s.arrow} ${f.fix}`);
+      lines.push(...wrapLine(`  ${i + 1}. ${sym} `, `${t(f.message)} ${s.dim(`[${t(f.id)}]`)}`, w));
+      if (f.location) lines.push(...wrapLine(`       ${s.dim('at')} `, t(formatLocation(f.location)), w));
+      lines.push(...wrapLine(`       ${s.arrow} `, t(f.fix), w));
     });
   }
-  if (result.notes.length > 0) lines.push('', ...result.notes.map((n) => s.dim(n)));
+  if (result.notes.length > 0) lines.push('', ...result.notes.flatMap((n) => wrapLine('', s.dim(t(n)), w)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -93,7 +98,7 @@ Exit codes: 0 success status, an error that is not about the credential, or text
       ctx.err(`keydoctor: ${result.summary}\n`);
     } else {
       // Unrecognised text is an answer, not a usage error: it goes to stdout and exits 0.
-      ctx.out(`${result.summary}\n`);
+      ctx.out(`${wrapLine('', result.summary, ctx.width).join('\n')}\n`);
     }
     return explainExitCode(result, empty);
   },

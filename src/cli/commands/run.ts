@@ -205,7 +205,7 @@ export async function interceptAndReport(req: InterceptRequest, ctx: CommandCont
   };
   const report = reportOf(diagnosis.result, { notes, data });
   if (req.json) ctx.out(jsonReporter(report, { color: false, unicode: false }));
-  else ctx.err(`\n${terminalReporter(report, { color: errColor(ctx), unicode: ctx.unicode })}`);
+  else ctx.err(`\n${terminalReporter(report, { color: errColor(ctx), unicode: ctx.unicode, verbose: Boolean(req.verbose), ...(ctx.io.stderrIsTTY && ctx.width !== undefined ? { width: ctx.width } : {}) })}`);
   if (inspector) {
     if (!req.uiExit) {
       // The point of the page is to look at it after the run: it stays until the user says stop.

@@ -75,7 +75,8 @@ Options:
                          or compact (one line per finding)
   --json                 Same as --format json
   -o, --output FILE      Write the report to FILE instead of standard output
-  --verbose              List the files that were skipped (binary, minified, too big, unreadable)
+  --verbose              List the files that were skipped (binary, minified, too
+                         big, unreadable) and show each finding's evidence
   --baseline FILE        Do not report findings recorded in FILE (see --write-baseline)
   --write-baseline FILE  Record the current findings in FILE (fingerprints, never keys)
   --max-file-size MB     Skip files larger than this (default 2)
@@ -175,7 +176,7 @@ Exit codes: 0 no error found, 1 at least one error (see --fail-on), 2 usage erro
     ];
     if (code.history) notes.push(historyNote(code.history));
     const report = reportOf(result, { notes, findings });
-    const options = { color: ctx.color && !values.output, unicode: ctx.unicode };
+    const options = { color: ctx.color && !values.output, unicode: ctx.unicode, verbose: Boolean(values.verbose), ...(ctx.width !== undefined && !values.output ? { width: ctx.width } : {}) };
     const text =
       format === 'sarif' ? sarifReporter({ problems: (await registryLoaded).PROBLEMS, root })(report, options) : (format === 'json' ? jsonReporter : format === 'compact' ? compactReporter : terminalReporter)(report, options);
     if (typeof values.output === 'string') {

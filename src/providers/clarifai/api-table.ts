@@ -55,6 +55,8 @@ export interface ApiTable {
   rpcs: RpcInfo[];
   scopes: ScopeInfo[];
   statusCodes: StatusCodeInfo[];
+  /** Each RPC request message's top-level fields, by message name (proto names: `user_app_id`, `model_id`). */
+  requestFields: Record<string, string[]>;
 }
 
 export type RouteMatch =
@@ -86,6 +88,9 @@ export const apiTable: ApiTable = {
   },
   get statusCodes() {
     return load().statusCodes;
+  },
+  get requestFields() {
+    return load().requestFields;
   },
 };
 

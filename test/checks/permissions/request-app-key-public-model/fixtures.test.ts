@@ -1,0 +1,6 @@
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { check } from '../../../../src/checks/permissions/request-app-key-public-model.js';
+import { describeCodeFixtures } from '../../endpoint/code-fixtures.js';
+
+describeCodeFixtures(dirname(fileURLToPath(import.meta.url)), check);
