@@ -125,3 +125,17 @@ export function blank(text: string, ranges: [number, number][]): string {
   }
   return out + text.slice(at);
 }
+
+/** Parses `text` with a loaded grammar and hands its root to `read`; the tree is freed after. Undefined when the grammar is not loaded. */
+export function withTree<T>(text: string, name: GrammarName, read: (root: Node) => T): T | undefined {
+  const language = languages.get(name);
+  if (!language || !parser) return undefined;
+  parser.setLanguage(language);
+  const tree = parser.parse(text);
+  if (!tree) return undefined;
+  try {
+    return read(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}

@@ -173,6 +173,7 @@ function mergeFacts(evidence: CodeEvidence, facts: FileFacts): void {
   for (const k of facts.keyLiterals) evidence.keyLiterals.push({ ...k, value: new Secret(k.value) });
   mergeClarifaiFacts(evidence, facts);
   if (facts.envLoaders) (evidence.envLoaders ??= []).push(...facts.envLoaders);
+  if (facts.otherServiceHeaders) (evidence.otherServiceHeaders ??= []).push(...facts.otherServiceHeaders);
 }
 
 function sortEvidence(e: CodeEvidence): void {

@@ -157,6 +157,11 @@ export function extractText(file: string, text: string, kind: ReadKind): FileFac
         break;
     }
   }
+  // Headers another service receives leave the Clarifai facts here, after every runner (the credential tracer skips them too).
+  if (facts.authHeaders.some((h) => h.service !== undefined)) {
+    facts.otherServiceHeaders = facts.authHeaders.filter((h) => h.service !== undefined);
+    facts.authHeaders = facts.authHeaders.filter((h) => h.service === undefined);
+  }
   const out = dedupeFacts(facts);
   const byPlace = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
   for (const list of [out.envReads, out.authHeaders, out.urls, out.keyLiterals, out.imports] as { line: number; column: number }[][]) list.sort(byPlace);

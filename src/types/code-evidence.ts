@@ -32,6 +32,14 @@ export interface AuthHeaderSite extends CodeSite {
   url?: string;
   /** Shell: variables written inside single quotes (`-H 'Authorization: Key $CLARIFAI_PAT'`), sent as literal text. */
   unexpanded?: string[];
+  /** The host the request goes to, when the scan can tell (the same call, object literal, a client's base URL). */
+  host?: string;
+  /**
+   * Set when the request goes to another API service (src/providers/others.ts: OpenAI, Anthropic, Hugging Face …), by its
+   * host, or by the key's or variable's name. Such headers are kept out of `authHeaders` (in `otherServiceHeaders`): no
+   * Clarifai rule judges them.
+   */
+  service?: string;
 }
 
 /** A Clarifai URL or API path in code, a curl command, a config file. */
@@ -232,4 +240,6 @@ export interface CodeEvidence {
   runtimes?: FileRuntime[];
   /** Calls and commands that load dotenv files (src/scan/extractors/env-loaders.ts). Optional: absent means not looked for. */
   envLoaders?: EnvLoaderSite[];
+  /** Auth headers sent to other API services (each with `service`), not judged by Clarifai's rules. */
+  otherServiceHeaders?: AuthHeaderSite[];
 }

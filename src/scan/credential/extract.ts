@@ -75,7 +75,8 @@ function headerSinks(doc: Doc, facts: FileCredentialFacts, shell: boolean): void
   const from = headersDone.get(doc.facts) ?? 0;
   headersDone.set(doc.facts, headers.length);
   for (const h of headers.slice(from)) {
-    if (/session-token/iu.test(h.name)) continue;
+    // Another service's header (src/providers/others.ts) sends that service's key, not a Clarifai credential.
+    if (/session-token/iu.test(h.name) || h.service !== undefined) continue;
     for (const m of h.value.matchAll(/\$\{([^{}]+)\}/gu)) {
       if (shell && !/^[A-Za-z_]\w*$/u.test(m[1]!.trim())) continue;
       facts.sinks.push({

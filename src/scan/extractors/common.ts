@@ -92,10 +92,13 @@ const API_PATH = /^(?:\$\{[^}]*\})?\/v[12](?:[/?#]|$)/u;
  * Whether a URL found in code is worth judging: a Clarifai (or typo'd) host other than website links,
  * or an API path (`/v2/…`, `${base}/v2/…`) in a file that talks to Clarifai.
  */
+/** A last label that is a file extension: `clarifai.json` without a scheme is a file (curl -o, a path), not a host. */
+const FILE_EXTENSION = /\.(?:json|jsonl|txt|csv|tsv|log|ya?ml|toml|xml|html?|md|py|js|ts|sh|jpe?g|png|gif|webp|zip|gz|tar|pkl|bin|out)$/u;
+
 export function isClarifaiUrl(url: string, clarifaiContext: boolean): boolean {
-  const { host, path } = urlParts(url.trim());
+  const { scheme, host, path } = urlParts(url.trim());
   if (host) {
-    if (!isClarifaiHost(host)) return false;
+    if (!isClarifaiHost(host) || (!scheme && FILE_EXTENSION.test(host))) return false;
     const label = host.split('.').slice(-2)[0]!;
     const website = /^(?:www\.|docs\.|portal\.|help\.|community\.|status\.|blog\.|samples\.)?clarifai\.com$/u.test(host) && label === 'clarifai';
     return !website || API_PATH.test(path);
