@@ -57,6 +57,11 @@ export interface KeyLiteral extends CodeSite {
   boundTo?: string;
   /** Whether Clarifai is mentioned near it (import, URL, identifier). */
   clarifaiContext: boolean;
+  /**
+   * The other API service (src/providers/others.ts) the evidence says the key belongs to: the name it is bound to
+   * (`GIPHY_API_KEY`, `twilio_auth_token`, `AZURE_OPENAI_KEY`) or a URL of that service on the same line.
+   */
+  service?: string;
 }
 
 export interface ImportSite extends CodeSite {

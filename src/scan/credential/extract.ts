@@ -3,6 +3,7 @@ import type { Doc } from '../doc.js';
 import type { FileFacts } from '../facts.js';
 import { envNamesIn, renderExpression } from '../expression.js';
 import { keyLikeName } from '../text.js';
+import { functionsAndCalls } from './functions.js';
 import { runtimeOf } from './runtime.js';
 import { LANGCHAIN, NODE_SDK, NODE_SDK_PACKAGE, isLangchainClarifai, pythonSdkModule, type SdkDefault } from './sdk.js';
 import {
@@ -44,6 +45,7 @@ export function extractCredentialFlow(doc: Doc, lang: Lang | 'shell'): void {
   // Shell: the scripts themselves and notebook `!curl` lines (a Dockerfile or CI step builds rather than calls).
   if (lang === 'shell' && doc.language !== 'shell' && doc.language !== 'notebook') return;
   const facts = factsOf(doc, lang === 'shell' && doc.language === 'notebook' ? 'python' : lang);
+  const sinksBefore = facts.sinks.length;
   headerSinks(doc, facts, lang === 'shell');
   if (lang === 'shell') return;
   // Elsewhere only credential-named assignments are kept (a constants module with `PAT = '…'`): most of a big tree
@@ -64,6 +66,14 @@ export function extractCredentialFlow(doc: Doc, lang: Lang | 'shell'): void {
     if (doc.clarifai) pythonSdkSinks(doc, facts);
   }
   logs(doc, facts, lang);
+  // Parameters are followed only where this text sends a credential that could be one: the tree costs a parse.
+  if (facts.sinks.slice(sinksBefore).some((x) => x.expr !== undefined && /^(?:(?:this|self)\.)?[A-Za-z_$][\w$]*(?:\.[\w$]+)*$/u.test(x.expr.trim()) || /[+%{]|format\(/u.test(x.expr ?? ''))) {
+    const read = functionsAndCalls(doc, lang);
+    if (read) {
+      (facts.functions ??= []).push(...read.functions);
+      (facts.calls ??= []).push(...read.calls);
+    }
+  }
 }
 
 /**
