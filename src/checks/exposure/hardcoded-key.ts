@@ -144,6 +144,27 @@ export const check = defineCheck({
         }),
       );
     }
+    // A key in a variable of any name (`myApi = '…'`) that the tracer followed to a Clarifai credential position.
+    const listed = new Set(code.keyLiterals.map((k) => `${k.file}:${k.line}`));
+    const reported = new Set<string>();
+    for (const use of code.credentials ?? []) {
+      if (use.origin.kind !== 'literal') continue;
+      const value = use.origin.value.reveal().trim();
+      const at = use.trace.at(-1) ?? use;
+      const place = `${at.file}:${at.line}`;
+      if (!isKeyShaped(value) || isDocumentedFake(value) || listed.has(place) || reported.has(place)) continue;
+      reported.add(place);
+      const family = familyOf(at.file);
+      const read = family === 'other' ? 'the CLARIFAI_PAT environment variable' : `\`${envReadIn(family, 'CLARIFAI_PAT')}\``;
+      out.push(
+        finding(meta, {
+          message: `A Clarifai key (${use.origin.value}) is written into ${where(at)} and sent as the credential at ${where(use)} (${use.via}).`,
+          fix: `Read it from ${read} instead (set it in a git-ignored .env or the shell), then treat the key as leaked: ${rotateAt({ kind: 'clarifai' })}.`,
+          location: siteLocation(at),
+          ...(use.trace.length > 0 ? { related: [siteLocation(use)] } : {}),
+        }),
+      );
+    }
     return out.map(scrubFinding);
   },
 });

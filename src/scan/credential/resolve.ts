@@ -277,7 +277,11 @@ class Resolver {
   }
 
   follow(f: FileCredentialFacts, b: RawBinding, members: readonly string[], depth: number): Found {
-    const found = this.evaluate(f, b.expr, b.line, members, depth + 1);
+    let found = this.evaluate(f, b.expr, b.line, members, depth + 1);
+    // `PAT = ''` then `PAT = sys.argv[1]` under a condition: an empty default that something else may fill, not a sure empty key.
+    if (found.kind === 'literal' && found.value.trim() === '' && (this.#indexOf(f).byName.get(b.name)?.length ?? 0) > 1) {
+      found = { kind: 'unknown', expression: b.name, trace: found.trace };
+    }
     return { ...found, trace: [site(f.file, b), ...found.trace] };
   }
 
