@@ -90,6 +90,12 @@ export interface ClientSite extends CodeSite {
   form: 'import' | 'constructor' | 'app-secret' | 'public-model';
   /** For `public-model`: the constant or attribute as written (`Clarifai.FACE_DETECT_MODEL`). */
   model?: string;
+  /**
+   * For `app-secret` found outside a constructor: the code sets the secret itself, either the variable the 2.x clients
+   * read (`os.environ['CLARIFAI_APP_SECRET'] = …`: `env`) or a constant holding a 40-character secret (`CLIENT_SECRET =
+   * '…'`: `literal`); `name` as written.
+   */
+  secret?: { how: 'env' | 'literal'; name: string };
 }
 
 /** A user, app or model id the code sets (`USER_ID = 'clarifai'`, `model_id=MODEL_ID`, `setAppId(process.env.APP_ID)`). */
