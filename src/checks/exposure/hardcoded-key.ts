@@ -99,7 +99,8 @@ export function clarifaiLiterals(credentials: readonly { origin: { kind: string;
 
 /** `A Clarifai key`, `A Giphy key`, `An API key`: what the message calls the value. */
 export function ownerLabel(owner: KeyOwner): string {
-  return owner.kind === 'clarifai' ? 'A Clarifai key' : owner.kind === 'service' ? `A ${owner.service.name} key` : 'An API key';
+  if (owner.kind === 'service') return `${/^[AEIOU]/u.test(owner.service.name) ? 'An' : 'A'} ${owner.service.name} key`;
+  return owner.kind === 'clarifai' ? 'A Clarifai key' : 'An API key';
 }
 
 /** Where to delete and re-create the key: Clarifai's pages only for a Clarifai key (or, conditionally, one not known). */
