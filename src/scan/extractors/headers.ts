@@ -138,7 +138,8 @@ function assignHosts(doc: Doc, lang: Lang, placed: { site: AuthHeaderSite; index
       else if (isClarifaiHost(found.host) && found.url && hostOfUrl(found.url)) p.site.url = maskKeys(found.url);
       return;
     }
-    const service = serviceOfValue(p.site.envNames, p.operands);
+    // `Key …` is Clarifai's scheme and no other service's: a name alone does not move such a header.
+    const service = /^\s*key\b/iu.test(p.site.value) ? undefined : serviceOfValue(p.site.envNames, p.operands);
     if (service) p.site.service = service;
   });
 }
