@@ -8,7 +8,7 @@ import { diagnose } from '../../src/core/diagnose.js';
 import { allChecks } from '../../src/checks/index.js';
 import { gatherCodeEvidence } from '../../src/scan/index.js';
 
-const project = fileURLToPath(new URL('./mixed-providers/project/', import.meta.url));
+const project = fileURLToPath(new URL('./mixed-providers/good.project/', import.meta.url));
 const env = JSON.parse(readFileSync(new URL('./mixed-providers/env.json', import.meta.url), 'utf8')) as Record<string, string>;
 
 test('the mixed-providers project has zero findings from every check', async () => {

@@ -45,7 +45,7 @@ export function keyLiterals(doc: Doc): void {
     // A test's expected value (`assert out == '…'`, `expect(x).toBe('…')`) bound to nothing: a digest or an id under test.
     if (boundTo === undefined && TEST_FILE.test(doc.file) && ASSERTION.test(prefix)) continue;
     seen.add(index);
-    const service = serviceNear(boundTo, doc.around(index, 300, 300));
+    const service = serviceNear(boundTo, doc.around(index, 300, 300)) ?? serviceAround(doc, line);
     doc.facts.keyLiterals.push({
       ...doc.site(index, [token]),
       value: token,
@@ -84,6 +84,26 @@ function serviceNear(boundTo: string | undefined, line: string): string | undefi
     if (service) return service.name;
   }
   return undefined;
+}
+
+/** Service names as code spells them (packages, clients, hosts): `require('twilio')`, `new GiphyFetch(…)`, `anthropic.Anthropic(`. */
+const SERVICE_WORD = /\b(twilio|giphy|anthropic|openai|huggingface|azure|replicate|cohere|groq|mistral)/giu;
+
+/**
+ * The one other service the lines around a key name (two before, two after): `const authToken = '…'` above
+ * `require('twilio')(sid, authToken)`. Nothing when Clarifai is named there too, or more than one service is.
+ */
+function serviceAround(doc: Doc, line: number): string | undefined {
+  const near: string[] = [];
+  for (let l = Math.max(1, line - 2); l <= line + 2; l++) near.push(doc.lineText(l).slice(0, 400));
+  const text = near.join('\n');
+  if (/clarifai/iu.test(text)) return undefined;
+  const found = new Set<string>();
+  for (const m of text.matchAll(SERVICE_WORD)) {
+    const service = serviceOfIdentifier(m[1]!);
+    if (service) found.add(service.name);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** `keydoctor-ignore[: id, id] [-- reason]` anywhere on a line (any comment syntax). */

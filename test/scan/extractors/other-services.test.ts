@@ -111,3 +111,18 @@ describe('key literals: named by evidence, hashes left out', () => {
     assert.deepEqual(keys(js, 'js', 'src/upload.test.ts'), []);
   });
 });
+
+describe('key literals: the service the lines around them name', () => {
+  test('a token next to the Twilio client and a key next to the Giphy client', () => {
+    const js =
+      "const express = require('express');\nconst sid = 'AC" + FAKE_KEY + "';\nconst authToken = '" + FAKE_KEY.replace('3f', '4e') + "';\n" +
+      "const client = require('twilio')(sid, authToken);\n\n\n\nconst GIF_KEY = '" + FAKE_KEY.replace('3f', '5d') + "';\nexport const gf = new GiphyFetch(GIF_KEY);\n";
+    const f = extract(js, 'js', 'src/sms.js');
+    assert.deepEqual(f.keyLiterals.map((k) => `${k.line} ${k.boundTo} ${k.service ?? '-'}`), ['3 authToken Twilio', '8 GIF_KEY Giphy']);
+  });
+
+  test('no service is guessed when Clarifai is named nearby', () => {
+    const js = "const twilio = require('twilio');\nconst clarifaiKey = '" + FAKE_KEY + "';\n";
+    assert.deepEqual(extract(js, 'js', 'src/a.js').keyLiterals.map((k) => k.service ?? '-'), ['-']);
+  });
+});
