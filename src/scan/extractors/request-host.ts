@@ -101,9 +101,10 @@ class HostReader {
         if (h) return h;
       }
     }
-    const first = list.find((a) => a.type !== 'keyword_argument' && a.type !== 'comment');
-    if (first && first !== skip && !OBJECT.has(first.type)) {
-      const h = this.#valueHost(first, depth + 1);
+    // Positional arguments in order: `requests.request("POST", API_URL, …)` has its URL second.
+    for (const a of list) {
+      if (a.type === 'keyword_argument' || a.type === 'comment' || a === skip || OBJECT.has(a.type)) continue;
+      const h = this.#valueHost(a, depth + 1);
       if (h) return h;
     }
     for (const a of list) {
