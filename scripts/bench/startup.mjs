@@ -18,6 +18,10 @@ execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
 const project = mkdtempSync(join(tmpdir(), 'kd-bench-startup-'));
 writeFileSync(join(project, '.env'), 'CLARIFAI_PAT="3f9a6d0c8b7e4a2190f1c3d5e7b90000 "\nCLARIFAI_USER_ID=demo\nCLARIFIAI_APP_ID=main\n');
 writeFileSync(join(project, 'app.js'), "const pat = process.env.CLARIFAI_PAT;\n");
+// The same project inside a git repository: real projects are, and there keydoctor asks git about the .env files.
+const repo = mkdtempSync(join(tmpdir(), 'kd-bench-startup-git-'));
+for (const f of ['.env', 'app.js']) writeFileSync(join(repo, f), readFileSync(join(project, f)));
+execFileSync('git', ['init', '-q'], { cwd: repo });
 const bin = join(root, 'bin', 'keydoctor.js');
 const commands = [
   'node -e 0',
@@ -25,12 +29,13 @@ const commands = [
   `node ${bin} check ${project} --offline`,
   `node ${bin} check ${project} --offline --json`,
   `node ${bin} check ${project} --offline --no-scan`,
+  `node ${bin} check ${repo} --offline`,
 ];
 const md = join(project, 'startup.md');
 const json = join(project, 'startup.json');
 const load = loadavg()[0];
 spawnSync('hyperfine', ['--warmup', '3', '--runs', '20', '-N', '-i', '--export-markdown', md, '--export-json', json, ...commands], { stdio: 'inherit', env: { ...process.env, CLARIFAI_PAT: '' } });
-console.log(readFileSync(md, 'utf8').replaceAll(project, 'DIR').replaceAll(`node ${bin}`, 'keydoctor'));
+console.log(readFileSync(md, 'utf8').replaceAll(repo, 'REPO').replaceAll(project, 'DIR').replaceAll(`node ${bin}`, 'keydoctor'));
 const results = JSON.parse(readFileSync(json, 'utf8')).results;
 const ratio = (i) => results[i].median / results[0].median;
 console.log(`load average ${load.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after; Node ${process.version}`);
@@ -39,3 +44,4 @@ console.log(`--version: ${ratio(1).toFixed(2)}× node -e 0 by median (aim ≤ 1.
 const cpu = (i) => results[i].user + results[i].system;
 console.log(`by CPU time: --version ${(cpu(1) / cpu(0)).toFixed(2)}×, check --offline ${(cpu(2) / cpu(0)).toFixed(2)}×, --no-scan ${(cpu(4) / cpu(0)).toFixed(2)}× (node -e 0: ${(cpu(0) * 1000).toFixed(0)} ms)`);
 rmSync(project, { recursive: true, force: true });
+rmSync(repo, { recursive: true, force: true });

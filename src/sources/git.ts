@@ -1,5 +1,6 @@
 // Asks git (when present) whether files are tracked or ignored; absent git means "unknown", never a guess.
-import { relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { openGit, type GitSession } from './safe-git.js';
 
 export interface GitFacts {
@@ -16,9 +17,24 @@ function git(session: GitSession | undefined, args: string[], input?: string): s
 
 const UNKNOWN: GitFacts = { repo: false, tracked: () => undefined, ignored: () => undefined };
 
+/**
+ * Whether a `.git` (folder, or the file a worktree or submodule has) sits in the folder or above it. git finds its
+ * repository the same way (safe-git drops `GIT_DIR`, and bare repositories are never entered implicitly), so with none
+ * there is no repository, and keydoctor skips starting git at all: each start costs tens of milliseconds.
+ */
+export function dotGitAbove(dir: string): boolean {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return true;
+    if (dirname(d) === d) return false;
+  }
+}
+
 export function gitFacts(projectDir: string, paths: readonly string[]): GitFacts {
   // The project folder's place inside the work tree (`sub/dir/`), or undefined outside a repository.
   // One session: the repository's config is read once for the three calls.
+  if (!dotGitAbove(projectDir)) return UNKNOWN;
+  // With no file to ask about, the only question is whether this is a repository, and the `.git` answers it.
+  if (paths.length === 0) return { ...UNKNOWN, repo: true };
   const session = openGit(projectDir);
   const prefix = git(session, ['rev-parse', '--show-prefix']);
   if (prefix === undefined) return UNKNOWN;

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gitFacts } from '../../src/sources/git.js';
+import { dotGitAbove, gitFacts } from '../../src/sources/git.js';
 
 test('tracked and ignored, per file; paths above the work tree are unknown, not guessed', () => {
   const outer = mkdtempSync(join(tmpdir(), 'kd-git-'));
@@ -44,5 +44,29 @@ test('outside a repository everything is unknown', () => {
     assert.equal(facts.tracked(join(dir, '.env')), undefined);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('outside a repository git is never started (each start costs tens of milliseconds)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kd-git-nostart-'));
+  const bin = mkdtempSync(join(tmpdir(), 'kd-git-bin-'));
+  const marker = join(bin, 'started');
+  const saved = process.env.PATH;
+  try {
+    writeFileSync(join(dir, '.env'), 'A=1\n');
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\n: > '${marker}'\nexit 128\n`, { mode: 0o755 });
+    process.env.PATH = bin;
+    assert.equal(dotGitAbove(dir), false);
+    assert.equal(gitFacts(dir, [join(dir, '.env')]).repo, false);
+    assert.equal(existsSync(marker), false);
+    // A worktree's or submodule's `.git` is a file, and counts: git is asked.
+    writeFileSync(join(dir, '.git'), 'gitdir: /nowhere\n');
+    assert.equal(dotGitAbove(join(dir)), true);
+    gitFacts(dir, [join(dir, '.env')]);
+    assert.equal(existsSync(marker), true);
+  } finally {
+    process.env.PATH = saved;
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(bin, { recursive: true, force: true });
   }
 });

@@ -18,18 +18,26 @@ const RANK = ['differs only in case', 'differs only in sep', 'differs only in un
 /** Synonyms people use for the last word of a credential variable. */
 const SYNONYMS = new Set(['KEY', 'TOKEN', 'PAT', 'SECRET', 'APIKEY']);
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. Three rolling
+ * rows rather than a table: the check compares every defined name with every expected one, on every run.
+ */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  const n = b.length;
+  let before = new Int32Array(n + 1);
+  let prev = Int32Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Int32Array(n + 1);
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, before[j - 2]! + 1);
+      cur[j] = v;
     }
+    [before, prev, cur] = [prev, cur, before];
   }
-  return d[a.length]![b.length]!;
+  return prev[n]!;
 }
 
 const normal = (s: string) => s.toUpperCase().replace(/[-. ]/gu, '_');

@@ -74,3 +74,23 @@ test('names read by the code are expected too, and the reading line is named', (
   assert.match(findings[0]!.message, /^MY_CLARIFAI_TOKEN is not set, but MY_CLARIFAI_TOKN is \(in the shell environment\)/u);
   assert.deepEqual(findings[0]!.related, [{ file: 'src/app.ts', line: 4, column: 13, snippet: 'process.env.MY_CLARIFAI_TOKEN' }]);
 });
+
+test('editDistance agrees with the textbook optimal-string-alignment table on random names', () => {
+  const reference = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) {
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    return d[a.length]![b.length]!;
+  };
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  const word = () => Array.from({ length: next() % 12 }, () => 'AB_CI'[next() % 5]).join('');
+  for (let n = 0; n < 2000; n++) {
+    const a = word();
+    const b = word();
+    assert.equal(editDistance(a, b), reference(a, b), `${a} / ${b}`);
+  }
+});
