@@ -14,7 +14,7 @@ import { envNamesIn, renderExpression } from '../expression.js';
 import { keyLikeName, maskKeys } from '../text.js';
 import { alternatives, objectProperty, parseChain, stringLiteral, unwrap, type Lang } from './syntax.js';
 import { clientAppOf, frontendApps } from './frameworks.js';
-import type { FileCredentialFacts, RawBinding, RawFunction, RawImport } from './types.js';
+import type { FileCredentialFacts, RawBinding, RawCall, RawFunction, RawImport } from './types.js';
 
 export interface CredentialFlow {
   credentials: CredentialUse[];
@@ -243,10 +243,40 @@ class Resolver {
     return unknown;
   }
 
+  readonly #calls = new WeakMap<FileCredentialFacts, Map<string, RawCall[]>>();
+  /** The calls to `name` in a file, indexed once: a file with thousands of sinks and calls stays linear. */
+  #callsTo(f: FileCredentialFacts, name: string): RawCall[] {
+    let byCallee = this.#calls.get(f);
+    if (!byCallee) {
+      byCallee = new Map();
+      for (const c of f.calls ?? []) {
+        const list = byCallee.get(c.callee);
+        if (list) list.push(c);
+        else byCallee.set(c.callee, [c]);
+      }
+      this.#calls.set(f, byCallee);
+    }
+    return byCallee.get(name) ?? [];
+  }
+
   /** The innermost function around `line` with a parameter `name`. */
+  readonly #byParam = new WeakMap<FileCredentialFacts, Map<string, RawFunction[]>>();
   parameterOf(f: FileCredentialFacts, name: string, line: number): { fn: RawFunction; index: number } | undefined {
+    let byParam = this.#byParam.get(f);
+    if (!byParam) {
+      byParam = new Map();
+      for (const fn of f.functions ?? []) {
+        for (const p of new Set(fn.params.map((x) => x.name))) {
+          if (!p) continue;
+          const list = byParam.get(p);
+          if (list) list.push(fn);
+          else byParam.set(p, [fn]);
+        }
+      }
+      this.#byParam.set(f, byParam);
+    }
     let best: { fn: RawFunction; index: number } | undefined;
-    for (const fn of f.functions ?? []) {
+    for (const fn of byParam.get(name) ?? []) {
       if (line < fn.start || line > fn.end) continue;
       const index = fn.params.findIndex((p) => p.name === name);
       if (index !== -1 && (!best || fn.start >= best.fn.start)) best = { fn, index };
@@ -261,8 +291,8 @@ class Resolver {
   viaParameter(f: FileCredentialFacts, fn: RawFunction, index: number, members: readonly string[], depth: number): Found | undefined {
     const param = fn.params[index]!;
     const results: Found[] = [];
-    for (const c of f.calls ?? []) {
-      if (c.callee !== fn.name || (c.line >= fn.start && c.line <= fn.end)) continue;
+    for (const c of this.#callsTo(f, fn.name)) {
+      if (c.line >= fn.start && c.line <= fn.end) continue;
       const arg = c.keywords[param.name] ?? c.args[index];
       if (arg === undefined || /^\*/u.test(arg)) continue;
       const found = this.evaluate(f, arg, c.line, members, depth + 1);

@@ -22,6 +22,8 @@ const FUNCTION = new Set(['function_declaration', 'function_expression', 'arrow_
 const MAX_DEPTH = 5;
 /** A file with more calls than this is generated or vendored: the tree is not searched for uses (the fallback still applies). */
 const MAX_CALLS = 5000;
+/** How many calls after a headers variable are searched for the one that passes it on. */
+const MAX_CALLS_AFTER = 200;
 
 /** The hosts the requests at each index go to (undefined where the tree does not tell), for a text of one grammar. */
 export function requestHosts(text: string, grammar: GrammarName, indexes: readonly number[]): (RequestHost | undefined)[] | undefined {
@@ -151,8 +153,16 @@ class HostReader {
 
   /** The calls after `index` that take `name` as an argument (or as `headers: name`): the first that names a host. */
   #callsPassing(name: string, index: number): RequestHost | undefined {
-    for (const call of this.#calls) {
-      if (call.startIndex < index) continue;
+    // Calls are in text order: start at the first one after `index` (by halves) and look at a bounded number, so a file
+    // with thousands of headers and calls stays linear.
+    let lo = 0;
+    let hi = this.#calls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.#calls[mid]!.startIndex < index) lo = mid + 1;
+      else hi = mid;
+    }
+    for (const call of this.#calls.slice(lo, lo + MAX_CALLS_AFTER)) {
       const args = call.childForFieldName('arguments');
       if (!args || !args.text.includes(name)) continue;
       const passes = args.namedChildren.some((a) => {
