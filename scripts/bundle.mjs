@@ -38,6 +38,9 @@ copyFileSync(join(root, 'src/providers/clarifai/generated/api-table.json'), join
 // The research tables are required as ./data/<name>.json from the module that reads them; so they sit in dist/data/.
 mkdirSync(join(dist, 'data'), { recursive: true });
 for (const f of readdirSync(join(root, 'src/providers/clarifai/data'))) if (!f.endsWith('.schema.json')) copyFileSync(join(root, 'src/providers/clarifai/data', f), join(dist, 'data', f));
+// The inspector page's static files are read as ./inspector-page/<file> from the module that serves them.
+mkdirSync(join(dist, 'inspector-page'), { recursive: true });
+for (const f of readdirSync(join(root, 'src/inspector/inspector-page'))) copyFileSync(join(root, 'src/inspector/inspector-page', f), join(dist, 'inspector-page', f));
 const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
 if (process.argv.includes('--verbose')) for (const [f, o] of outputs) console.log(`${f}  ${(o.bytes / 1024).toFixed(0)} KB`);
 if (process.argv.includes('--inputs')) {

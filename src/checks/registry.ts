@@ -14,7 +14,25 @@ export interface Problem {
   description: string;
   /** Ids this problem was reported under before (still accepted in keydoctor-ignore comments and baselines). */
   aliases: string[];
+  /** `keydoctor fix` can apply a mechanical fix for it (the finding carries `autofix`). */
+  fixable?: true;
 }
+
+/** Problems whose checks attach an `autofix` (src/fix/edits.ts computes them; test/fix proves each one). */
+export const FIXABLE_PROBLEMS: ReadonlySet<string> = new Set([
+  'key/whitespace',
+  'key/invisible-character',
+  'key/wrapping-quotes',
+  'key/scheme-prefix',
+  'env/bom-first-name',
+  'env/sourced-crlf',
+  'env/near-miss-name',
+  'exposure/env-file-committed',
+  'env/code-near-miss',
+  'headers/scheme-format',
+  'headers/missing-scheme',
+  'headers/bearer-on-core-api',
+]);
 
 /**
  * Problems several checks report, one per kind of evidence. Each such check names the problem in its meta
@@ -92,7 +110,7 @@ function build(): Problem[] {
       for (const a of p.aliases ?? []) if (!existing.aliases.includes(a)) existing.aliases.push(a);
       return;
     }
-    byId.set(p.id, { ...p, aliases: [...(p.aliases ?? [])] });
+    byId.set(p.id, { ...p, aliases: [...(p.aliases ?? [])], ...(FIXABLE_PROBLEMS.has(p.id) ? { fixable: true as const } : {}) });
   };
   for (const p of SHARED_PROBLEMS) add(p);
   for (const p of PASTED_PROBLEMS) add(p);

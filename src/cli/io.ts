@@ -10,6 +10,8 @@ export interface CliIO {
   cwd: string;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Standard input is a terminal: someone is there to have asked (`keydoctor fix --write` applies unsafe fixes only then). */
+  stdinIsTTY?: boolean;
   /** The terminal's width in columns, when stdout is one. */
   columns?: number;
   /** Reads standard input (for `explain -`), at most `maxBytes`: a huge pipe is cut, not held in memory. */
@@ -39,6 +41,7 @@ export function processIO(): CliIO {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
     readStdin: async (maxBytes = 4 * 1024 * 1024) => {
       const chunks: Buffer[] = [];
       let total = 0;

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   emulator: { summary: 'Run a local Clarifai-compatible API (REST and gRPC) that reproduces auth errors', load: () => import('./commands/emulator.js') },
   scan: { summary: 'Scan source code for env reads, Authorization headers, endpoints and hard-coded keys', load: () => import('./commands/scan.js') },
   run: { summary: 'Run your app and diagnose the Clarifai calls it really makes (loopback proxy)', load: () => import('./commands/run.js') },
+  fix: { summary: 'Preview the mechanical fixes as a diff, or apply them with --write', load: () => import('./commands/fix.js') },
 };
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;

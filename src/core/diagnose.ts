@@ -26,7 +26,7 @@ import { KeydoctorError } from './errors.js';
 import { processFindings } from './pipeline.js';
 import { Redactor } from './secret.js';
 
-export type CommandName = 'check' | 'scan' | 'explain' | 'env' | 'routes' | 'demo' | 'run' | 'library';
+export type CommandName = 'check' | 'scan' | 'explain' | 'env' | 'routes' | 'demo' | 'run' | 'fix' | 'library';
 
 export interface DiagnoseRequest extends LiveOptions {
   /** Which command asked (recorded in the Result). */

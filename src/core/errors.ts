@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   KD_ERR_INPUT: 'The input could not be understood.',
   KD_ERR_STATE: 'The emulator state file is not valid.',
   KD_ERR_NETWORK_POLICY: 'keydoctor refused to send a credential where it was not allowed.',
+  KD_ERR_FIX_REFUSED: 'keydoctor fix changed nothing: a file it would edit is outside the project, not text, unwritable, in a merge, or changed since the diagnosis.',
   KD_ERR_INTERNAL: 'keydoctor itself failed.',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

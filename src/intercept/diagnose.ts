@@ -20,9 +20,13 @@ export interface RunDiagnoseOptions {
   bases: { rest: string; grpc: string };
 }
 
-export async function diagnoseRun(calls: readonly InterceptedCall[], options: RunDiagnoseOptions, redactor: Redactor): Promise<RunDiagnosis> {
-  // Gather only (no checks, nothing sent): the env sources and code facts the sent values are compared with.
+/** The folder's evidence (env sources and code facts) the sent values are compared with; gathered once per run. */
+export type RunLocalEvidence = Evidence;
+
+export async function gatherRunEvidence(options: RunDiagnoseOptions, redactor: Redactor, signal?: AbortSignal): Promise<RunLocalEvidence> {
+  // Gather only (no checks, nothing sent).
   const local = await diagnose({
+    ...(signal ? { signal } : {}),
     command: 'run',
     projectDir: options.projectDir,
     cwd: options.cwd,
@@ -32,10 +36,18 @@ export async function diagnoseRun(calls: readonly InterceptedCall[], options: Ru
     checks: [],
     redactor,
   });
-  const env = local.evidence.env!;
-  const { live, sent } = interceptEvidence(calls, env, local.evidence.code, redactor, options.bases);
-  const evidence: Evidence = { ...local.evidence, live };
+  return local.evidence;
+}
+
+/** Judges the calls seen so far against the gathered evidence: the inspector calls it while the command runs, the report once after. */
+export function judgeRun(calls: readonly InterceptedCall[], local: RunLocalEvidence, options: Pick<RunDiagnoseOptions, 'scan' | 'bases'>, redactor: Redactor): RunDiagnosis {
+  const { live, sent } = interceptEvidence(calls, local.env!, local.code, redactor, options.bases);
+  const evidence: Evidence = { ...local, live };
   // The app's own traffic is the live evidence: the same engine judges it, once, with every check.
   const result = judge(evidence, { command: 'run', absent: options.scan === false ? { code: 'no-code' } : {}, redactor });
   return { result, sent };
+}
+
+export async function diagnoseRun(calls: readonly InterceptedCall[], options: RunDiagnoseOptions, redactor: Redactor): Promise<RunDiagnosis> {
+  return judgeRun(calls, await gatherRunEvidence(options, redactor), options, redactor);
 }

@@ -1,7 +1,7 @@
 // Turns the calls `keydoctor run` intercepted into the LiveEvidence the live checks judge, naming the source of each value sent.
 import { Secret, type Redactor } from '../core/secret.js';
 import { findRpc } from '../providers/clarifai/api-table.js';
-import { maskEchoedKey } from '../probes/probe.js';
+import { maskEchoedKey, UNSET_ECHOES } from '../probes/probe.js';
 import { cleanValue } from '../live/candidates.js';
 import { targetFromCall } from '../live/targets.js';
 import { isKeyRejection, isMissingAppDetail, describeStatus } from '../live/verdict.js';
@@ -32,6 +32,18 @@ export interface SentCredential {
 export interface InterceptEvidence {
   live: LiveEvidence;
   sent: SentCredential[];
+}
+
+/**
+ * Registers a sent credential header value with the redactor, unless its token is what an unset variable prints
+ * (`Key undefined`, `Key None`): those are not secrets, and masking them would blank the word in every message
+ * and finding id (`headers/undefined-value`).
+ */
+export function registerSent(redactor: Redactor, value: Secret): void {
+  const { token } = splitAuth(value.reveal());
+  if (UNSET_ECHOES.includes(token)) return;
+  redactor.add(value);
+  if (token) redactor.add(token);
 }
 
 /** `Key abc` → scheme `Key`, token `abc`; a value with no space is all token. */
@@ -140,11 +152,10 @@ export function interceptEvidence(
   const usedIds = new Set<string>();
 
   for (const call of calls) {
-    for (const c of call.credentials) redactor.add(c.value);
+    for (const c of call.credentials) registerSent(redactor, c.value);
     const auth = call.credentials.find((c) => c.name.toLowerCase() === 'authorization') ?? call.credentials[0];
     const raw = auth?.value.reveal() ?? '';
     const { scheme, token } = splitAuth(raw);
-    if (token) redactor.add(token);
     let entry = byValue.get(raw);
     if (!entry) {
       const matches = token ? matchSources(token, env, code) : [];

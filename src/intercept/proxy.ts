@@ -24,6 +24,8 @@ export interface InterceptedCall {
   rpc?: string;
   /** The credential headers as sent: name exactly as written on the wire (HTTP/2 lowercases every name), value unchanged. */
   credentials: { name: string; value: Secret }[];
+  /** Every other request header as sent (name, value), for the inspector page; shown only after masking. */
+  otherHeaders?: [string, string][];
   fields: BodyFields;
   httpStatus?: number;
   status?: ClarifaiStatus;
@@ -39,6 +41,8 @@ export interface InterceptedCall {
   endMs: number;
   /** The request body (first 64 KiB), only when asked for (--verbose); the caller masks it before showing it. */
   requestBody?: string;
+  /** The first 4 KiB of a REST answer, only when asked for (the inspector page); the caller masks it before showing it. */
+  answerSnippet?: string;
 }
 
 /** A connection to a host that is not Clarifai's, passed through without being read. */
@@ -57,6 +61,8 @@ export interface ProxyOptions {
   /** Send Clarifai's gRPC traffic here (`host:port`; plaintext h2c on loopback, TLS elsewhere). */
   grpcUpstream?: string;
   keepBodies?: boolean;
+  /** Keep the start of each REST answer (the inspector page shows Clarifai's answer). */
+  keepAnswers?: boolean;
   onCall?: (call: InterceptedCall) => void;
 }
 
@@ -65,6 +71,8 @@ export interface RunningProxy {
   url: string;
   port: number;
   token: string;
+  /** Epoch milliseconds when the proxy started: the origin of every call's startMs and endMs. */
+  startedAt: number;
   calls: InterceptedCall[];
   tunnels: Tunnel[];
   /** Connections refused for a missing or wrong token. */
@@ -75,6 +83,7 @@ export interface RunningProxy {
 /** Bodies are read up to this much for the fields that matter; the rest streams through unread. */
 const PEEK_BYTES = 1024 * 1024;
 const KEEP_BODY_BYTES = 64 * 1024;
+const KEEP_ANSWER_BYTES = 4 * 1024;
 const CREDENTIAL_HEADERS = new Set(['authorization', 'x-clarifai-session-token', 'x-api-key', 'api-key']);
 /** Connection-level headers that belong to one hop only (RFC 9110 §7.6.1, RFC 9113 §8.2.2). */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authorization', 'proxy-connection', 'transfer-encoding', 'upgrade', 'host', 'http2-settings']);
@@ -175,6 +184,7 @@ function responseHeaders(headers: IncomingHttpHeaders | IncomingMessage['headers
 
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const started = performance.now();
+  const startedAt = Date.now();
   const now = () => Math.round((performance.now() - started) * 10) / 10;
   const token = randomBytes(18).toString('base64url');
   const expected = Buffer.from(`Basic ${Buffer.from(`keydoctor:${token}`).toString('base64')}`);
@@ -206,6 +216,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       method: transport === 'grpc' ? 'gRPC' : incoming.method,
       path: incoming.path,
       credentials: incoming.headers.filter(([n]) => CREDENTIAL_HEADERS.has(n.toLowerCase())).map(([name, value]) => ({ name, value: new Secret(value) })),
+      otherHeaders: incoming.headers.filter(([n]) => !CREDENTIAL_HEADERS.has(n.toLowerCase())),
       fields: {},
       upstream,
       startMs: now(),
@@ -247,8 +258,10 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         out.respond(res.statusCode ?? 502, responseHeaders(res.headers), { trailers: false });
         res.on('data', (c: Buffer) => out.write(c));
         res.on('end', () => {
-          const status = restResponseStatus(Buffer.concat(resBody.chunks));
+          const answer = Buffer.concat(resBody.chunks);
+          const status = restResponseStatus(answer);
           if (status) call.status = status;
+          if (options.keepAnswers) call.answerSnippet = answer.subarray(0, KEEP_ANSWER_BYTES).toString('utf8');
           out.end();
           finish(call);
         });
@@ -453,6 +466,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     url: `http://keydoctor:${token}@127.0.0.1:${port}`,
     port,
     token,
+    startedAt,
     calls,
     tunnels,
     get refused() {

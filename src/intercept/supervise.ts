@@ -14,8 +14,9 @@ export interface SuperviseOptions {
   upstream?: string;
   grpcUpstream?: string;
   keepBodies?: boolean;
+  keepAnswers?: boolean;
   /** Told once the proxy listens, before the command starts (the CLI says what is covered). */
-  onReady?: (info: { proxyPort: number; caDir: string }) => void;
+  onReady?: (info: { proxyPort: number; caDir: string; startedAt: number }) => void;
   onCall?: (call: InterceptedCall) => void;
   /** Instead of passing stdout/stderr through untouched, hand them to these (the demo masks its planted keys this way). */
   output?: { out(text: string): void; err(text: string): void };
@@ -45,6 +46,7 @@ export async function supervise(options: SuperviseOptions): Promise<SuperviseRes
     ...(options.upstream ? { upstream: options.upstream } : {}),
     ...(options.grpcUpstream ? { grpcUpstream: options.grpcUpstream } : {}),
     ...(options.keepBodies ? { keepBodies: true } : {}),
+    ...(options.keepAnswers ? { keepAnswers: true } : {}),
     ...(options.onCall ? { onCall: options.onCall } : {}),
   }).catch((error: unknown) => {
     ca.dispose();
@@ -54,7 +56,7 @@ export async function supervise(options: SuperviseOptions): Promise<SuperviseRes
   const started = performance.now();
   try {
     const env = childEnvironment(options.env, ca, proxy.url);
-    options.onReady?.({ proxyPort: proxy.port, caDir: ca.dir });
+    options.onReady?.({ proxyPort: proxy.port, caDir: ca.dir, startedAt: proxy.startedAt });
     const output = options.output;
     const child = spawn(options.command, [...options.args], { cwd: options.cwd, env, stdio: output ? ['inherit', 'pipe', 'pipe'] : 'inherit' });
     if (output) {

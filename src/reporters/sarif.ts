@@ -1,6 +1,7 @@
 // The SARIF 2.1.0 reporter (GitHub code scanning and other viewers): one rule per check, one result per finding, masked snippets only.
 import { pathToFileURL } from 'node:url';
 import { fingerprint } from '../core/baseline.js';
+import { maskKeyShaped } from '../core/secret.js';
 import type { Problem } from '../checks/registry.js';
 import { docsUrl } from '../version.js';
 import type { Finding, Severity } from '../types/diagnostic.js';
@@ -72,6 +73,31 @@ function location(l: Location) {
   return {};
 }
 
+/**
+ * SARIF `fixes` for a finding whose autofix edits bytes: byte regions to delete and text to insert. A fix that
+ * would insert anything key-shaped is left out (none does today; the guard keeps it so), and so are the parts
+ * SARIF cannot say (a line added to a .gitignore it never read, git untracking a file).
+ */
+function sarifFixes(f: Finding): object[] | undefined {
+  const fix = f.autofix;
+  if (!fix || fix.edits.length === 0 || fix.edits.some((e) => maskKeyShaped(e.replacement) !== e.replacement)) return undefined;
+  const files = [...new Set(fix.edits.map((e) => e.file))];
+  return [
+    {
+      description: { text: fix.description },
+      artifactChanges: files.map((file) => ({
+        artifactLocation: uri(file),
+        replacements: fix.edits
+          .filter((e) => e.file === file)
+          .map((e) => ({
+            deletedRegion: { byteOffset: e.start, byteLength: e.end - e.start },
+            ...(e.replacement !== '' ? { insertedContent: { text: e.replacement } } : {}),
+          })),
+      })),
+    },
+  ];
+}
+
 export function toSarif(findings: readonly Finding[], options: SarifOptions): object {
   const rules = options.problems.map(rule);
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -89,6 +115,7 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): ob
     message: { text: `${f.message}\nFix: ${f.fix}` },
     ...(f.location ? { locations: [location(f.location)] } : {}),
     ...(f.related?.length ? { relatedLocations: f.related.map((r, i) => ({ id: i, ...location(r) })) } : {}),
+    ...(sarifFixes(f) ? { fixes: sarifFixes(f) } : {}),
     partialFingerprints: { 'keydoctor/v1': fingerprint(f).hash },
     properties: { category: f.category, fix: f.fix },
   }));

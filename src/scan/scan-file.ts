@@ -19,6 +19,7 @@ import { shebangKind, type FileKind } from './languages.js';
 import { extractDocumentedNames } from './credential/docs.js';
 import { extractCredentialFlow } from './credential/extract.js';
 import { fileFlags } from './text.js';
+import { locateFixSites } from './fix-sites.js';
 import { classifySource, readSource } from './read.js';
 import { blank, jsGrammar, loadGrammars, proseRanges, worthParsing, type GrammarName } from './grammar.js';
 
@@ -244,10 +245,13 @@ async function scanBytes(file: string, kind: FileKind, bytes: Buffer, encoding: 
     if (minified) return { bytes: 0, skipped: minified };
   }
   let text = bytes.toString(encoding);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
   if (!WORTH_A_LOOK.test(text) && !(SHELLISH.has(resolved!) && text.includes('$'))) return { bytes: bytes.length };
   if (worthParsing(text)) await loadGrammars(grammarsFor(resolved!, file));
   const facts = extractText(file, text, resolved!);
   if (typeof facts === 'string') return { bytes: 0, skipped: facts };
+  // Code keydoctor fix may edit: located in the bytes while they are at hand (the buffer is reused for the next file).
+  if (encoding === 'utf8' && (resolved === 'js' || resolved === 'python')) locateFixSites(facts, text, bytes, bom ? 3 : 0);
   return { bytes: bytes.length, ...(isEmpty(facts) ? {} : { facts }) };
 }

@@ -1,4 +1,5 @@
 // Parses one dotenv file with dotenv's own parser and locates every assignment it honours by line and column.
+import { createHash } from 'node:crypto';
 import dotenv from 'dotenv';
 import type { EnvFile, EnvFileEntry } from '../types/evidence.js';
 import { readTextFile } from './read-text-file.js';
@@ -31,6 +32,7 @@ export function parseEnvText(bytes: Buffer): ParsedEnvText {
     }
     return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
   };
+  const bytesAt = byteOffsets(text);
   let entries: EnvFileEntry[] = [];
   for (const m of normal.matchAll(DOTENV_LINE)) {
     const name = m[1]!;
@@ -51,6 +53,9 @@ export function parseEnvText(bytes: Buffer): ParsedEnvText {
       valueColumn: valueAt.line === at.line ? valueAt.column : lines[at.line - 1]!.length + 1,
       endLine: position(span ? Math.max(span[1] - 1, span[0]) : nameEnd).line,
       raw: lines[at.line - 1]!,
+      nameBytes: [bytesAt(nameStart), bytesAt(nameEnd)],
+      // An unquoted value ends where dotenv's trim ends it; a quoted one at its closing quote.
+      valueBytes: [bytesAt(valueStart), bytesAt(span ? (/^['"`]/u.test(normal[valueStart] ?? '') ? span[1] : valueStart + normal.slice(valueStart, span[1]).trimEnd().length) : valueStart)],
     });
   }
   // Trust the positions only where they reproduce dotenv exactly: dotenv keeps the last assignment of a name.
@@ -67,6 +72,35 @@ export function parseEnvText(bytes: Buffer): ParsedEnvText {
   };
 }
 
+/**
+ * Maps an offset in the line-break-normalised text (CRLF → LF) to a UTF-8 byte offset in the file as read. Offsets
+ * must be asked in increasing order for linear work (entries are); an earlier one restarts the count.
+ */
+function byteOffsets(text: string): (normalOffset: number) => number {
+  let n = 0;
+  let t = 0;
+  let b = 0;
+  return (target) => {
+    if (target < n) n = t = b = 0;
+    while (n < target && t < text.length) {
+      const c = text.charCodeAt(t);
+      if (c === 13 && text.charCodeAt(t + 1) === 10) {
+        t += 2;
+        b += 2;
+      } else if (c >= 0xd800 && c <= 0xdbff && t + 1 < text.length) {
+        t += 2;
+        b += 4;
+        n++;
+      } else {
+        t++;
+        b += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+      }
+      n++;
+    }
+    return b;
+  };
+}
+
 export function readEnvFile(
   path: string,
   display: string,
@@ -74,7 +108,7 @@ export function readEnvFile(
 ): EnvFile {
   const result = readTextFile(path);
   if (!result.ok) return unreadEnvFile(path, display, placement, result.reason);
-  return { path, display, ...placement, ...parseEnvText(result.bytes) };
+  return { path, display, ...placement, ...parseEnvText(result.bytes), sha256: createHash('sha256').update(result.bytes).digest('hex') };
 }
 
 /** A dotenv file that was not read, and why. */

@@ -15,6 +15,13 @@ export type SourceLanguage = 'js' | 'python' | 'notebook' | 'shell' | 'markdown'
 export interface EnvRead extends CodeSite {
   name: string;
   language: SourceLanguage;
+  /** JavaScript and Python files: where the name is written, for `keydoctor fix` (src/scan/fix-sites.ts). */
+  written?: WrittenAt & { name: [number, number] };
+}
+
+/** A fact located in the file's bytes for `keydoctor fix`: the sha256 (hex) of the file as scanned, and UTF-8 byte offsets. */
+export interface WrittenAt {
+  sha256: string;
 }
 
 /**
@@ -40,6 +47,12 @@ export interface AuthHeaderSite extends CodeSite {
    * Clarifai rule judges them.
    */
   service?: string;
+  /**
+   * JavaScript and Python files: where the value is written, for `keydoctor fix`. `value` is the byte offset of the
+   * expression; `literal`, when it opens with a string, the offset just inside the opening quote and the scheme part
+   * written there (blanks and a scheme word, never the key).
+   */
+  written?: WrittenAt & { value: number; literal?: { at: number; head: string } };
 }
 
 /** A Clarifai URL or API path in code, a curl command, a config file. */

@@ -18,6 +18,10 @@ export interface EnvFileEntry {
   endLine: number;
   /** The text of the line, without the line break (dotenv treats CRLF and a lone CR as line breaks too). */
   raw: string;
+  /** UTF-8 byte offsets [start, end) in the file as read (a BOM counts) of the name, for `keydoctor fix`. */
+  nameBytes?: [number, number];
+  /** UTF-8 byte offsets [start, end) of the value as written: its quotes included, an unquoted value's trailing blanks not. */
+  valueBytes?: [number, number];
 }
 
 /** A dotenv-style file in or near the project, whether or not the app would load it. */
@@ -42,6 +46,8 @@ export interface EnvFile {
   entries: EnvFileEntry[];
   hasBom: boolean;
   hasCrlf: boolean;
+  /** sha256 (hex) of the bytes read: `keydoctor fix` writes only if the file still has them. */
+  sha256?: string;
   /** Set when the file could not be read as text: binary, too large, unreadable, not a regular file. */
   unreadable?: string;
   /** git facts: undefined when git is unavailable or the folder is not a repository. */

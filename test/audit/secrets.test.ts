@@ -189,6 +189,11 @@ test('scan: text, --json, sarif, --verbose, --output, --write-baseline, --baseli
   await cli('scan --baseline', ['scan', '--baseline', baseline, dir]);
 });
 
+test('fix: the preview diff, text and --json (nothing is written)', async () => {
+  await cli('fix', ['fix', dir]);
+  await cli('fix --json', ['fix', '--json', dir]);
+});
+
 test('routes: a key-shaped path and URL, text and --json', async () => {
   await cli('routes path', ['routes', `GET /v2/models/${K.routes}/outputs`]);
   await cli('routes url --json', ['routes', '--json', `POST https://api.clarifai.com/v2/users/${K.routes}/apps/x/models/y/outputs`]);

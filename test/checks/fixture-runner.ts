@@ -82,9 +82,13 @@ export function testBadAndGoodExist(checkDir: string, cases: readonly string[]):
   });
 }
 
-/** Findings as stored in expected.json: the fixture's own path written as `<fixture>` so the file is portable. */
+/**
+ * Findings as stored in expected.json: the fixture's own path written as `<fixture>` so the file is portable. The
+ * byte-level `autofix` is left out: test/fix applies every fix and compares the bytes it writes.
+ */
 function portable(findings: readonly Finding[], dir: string): unknown {
-  return JSON.parse(JSON.stringify(findings).split(resolve(dir)).join('<fixture>'));
+  const plain = findings.map(({ autofix: _fix, ...f }) => f);
+  return JSON.parse(JSON.stringify(plain).split(resolve(dir)).join('<fixture>'));
 }
 
 /** Compares a case's whole output with its expected.json; a missing file fails (or is written with KD_WRITE_EXPECTED=1 outside CI). */
@@ -114,6 +118,8 @@ function registerCases(checkDir: string, check: Check, run: (dir: string, redact
         const findings = await run(dir);
         assert.ok(!findings.some((f) => f.id.startsWith('internal/')), JSON.stringify(findings, null, 2));
         if (allChecks.includes(check)) for (const f of findings) assert.equal(problemFor(f.id)?.id, f.id, `${f.id} is not a registered problem id`);
+        // Only problems the registry marks fixable carry a fix keydoctor fix would apply.
+        for (const f of findings) if (f.autofix) assert.ok(problemFor(f.id)?.fixable, `${f.id} carries an autofix but is not marked fixable in the registry`);
         const mine = findings.filter((f) => f.id === id);
         if (bad) assert.ok(mine.length > 0, `expected ${id} in ${name}, got ${JSON.stringify(findings, null, 2)}`);
         else assert.deepEqual(mine, [], `unexpected ${id}: ${JSON.stringify(mine, null, 2)}`);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { formatHelp } from '../../src/cli/help.js';
 import { runCli } from '../helpers/cli.js';
 
-const COMMANDS = ['', 'check', 'scan', 'env', 'explain', 'routes', 'emulator', 'demo', 'run'];
+const COMMANDS = ['', 'check', 'scan', 'env', 'explain', 'routes', 'emulator', 'demo', 'run', 'fix'];
 
 test('the main help and every command help are within 80 columns', async () => {
   for (const c of COMMANDS) {

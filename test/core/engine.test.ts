@@ -61,7 +61,7 @@ test('check --offline prints "not checked" instead of ✓ for categories no chec
   }
 });
 
-test('check, scan, explain, env and routes share the JSON envelope; usage errors with --json are JSON too', async () => {
+test('check, scan, explain, env, routes and fix share the JSON envelope; usage errors with --json are JSON too', async () => {
   const dir = project({ '.env': 'CLARIFAI_PAT=3f9a6d0c8b7e4a2190f1c3d5e7b90000\n' });
   try {
     const runs = [
@@ -70,6 +70,7 @@ test('check, scan, explain, env and routes share the JSON envelope; usage errors
       ['explain', '11009', '--json'],
       ['env', dir, '--json'],
       ['routes', 'PostModelOutputs', '--json'],
+      ['fix', dir, '--json'],
     ];
     for (const argv of runs) {
       const out = JSON.parse((await runCli(argv, { env: {}, cwd: dir })).stdout);

@@ -1,4 +1,5 @@
 // Reports a UTF-8 BOM that python-dotenv reads as part of the first name (`\ufeffCLARIFAI_PAT`), so the credential is never set.
+import { bomFix, withFix } from '../../fix/edits.js';
 import { defineCheck, finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { shellQuote } from './lib/env.js';
@@ -34,6 +35,7 @@ export const check: Check = defineCheck({
             message: `${file.display} starts with a UTF-8 BOM, and ${by} reads its first name as "\\ufeff${name}", so ${name} is not set.`,
             fix: `Save ${file.display} as UTF-8 without BOM: sed -i '1s/^\\xEF\\xBB\\xBF//' ${shellQuote(file.display)} (VS Code: "Save with Encoding" → UTF-8), or start the file with a comment line.`,
             location: { file: file.display, line: 1, column: 1, ...(entry ? { snippet: `\\ufeff${name}=…` } : {}) },
+            ...withFix(bomFix(file)),
           }),
         );
       }

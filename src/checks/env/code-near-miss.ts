@@ -1,4 +1,5 @@
 // Reports a name the code reads that nothing defines while a defined, expected name is a near miss (CLARIFIAI_API_KEY).
+import { codeRenameFix, withFix } from '../../fix/edits.js';
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { EnvRead } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
@@ -49,6 +50,12 @@ export const check = defineCheck({
           fix: `Read the defined name in the code: \`${envReadIn(familyOf(first.file), match.e)}\` at ${reads.slice(0, MAX_LISTED).map((r) => where(r)).join(', ')}${reads.length > MAX_LISTED ? ` and ${reads.length - MAX_LISTED} more places` : ''}.`,
           location: siteLocation(first),
           related: [definition.location, ...reads.slice(1, MAX_LISTED).map(siteLocation), ...headers.slice(0, MAX_LISTED).map(siteLocation)],
+          // Renamed in the code only when the defined name is also the one the rest of the code reads or the docs name.
+          ...withFix(
+            code.envReads.some((r) => r.name === match.e) || (code.documentedNames ?? []).some((d) => d.name === match.e)
+              ? codeRenameFix(reads, match.e, `Read ${match.e} instead of ${name} at ${reads.map((r) => where(r)).slice(0, MAX_LISTED).join(', ')}${reads.length > MAX_LISTED ? ` and ${reads.length - MAX_LISTED} more places` : ''}.`)
+              : undefined,
+          ),
         }),
       );
     }

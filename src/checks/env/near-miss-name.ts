@@ -1,4 +1,5 @@
 // Reports a defined variable whose name is a near miss of an expected one (CLARIFAI_APIKEY, clarifai_pat, CLARIFAY_PAT).
+import { envRenameFix, withFix } from '../../fix/edits.js';
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { Location } from '../../types/location.js';
@@ -148,6 +149,8 @@ export const check = defineCheck({
             ...places.filter((p) => p !== primary).map((p) => p.location),
             ...reads.map((r) => ({ file: r.file, line: r.line, column: r.column, snippet: r.snippet })),
           ],
+          // One candidate, in one loaded file: safe unattended only when the code reads the name it becomes.
+          ...withFix(misses.length === 1 && places.length === 1 && primary.loaded && 'env' in primary.location ? envRenameFix(env.files, primary.location, first.expected, reads.length > 0) : undefined),
         }),
       );
     }

@@ -1,4 +1,5 @@
 // Reports a .env with Windows line endings that a shell script sources: the shell keeps the \r at the end of every value.
+import { crlfFix, withFix } from '../../fix/edits.js';
 import { defineCheck, finding, type Check, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { credentialNames, shellQuote } from './lib/env.js';
@@ -29,6 +30,7 @@ export const check: Check = defineCheck({
           message: `${file.display} has Windows line endings and is sourced by ${run.at?.file ?? 'a shell script'}${run.at?.line ? `:${run.at.line}` : ''} (${run.label.trim()}), so ${hit.name} ends with a carriage return (\\r) the shell keeps.`,
           fix: `Convert ${file.display} to LF line endings: sed -i 's/\\r$//' ${shellQuote(file.display)} (or dos2unix ${shellQuote(file.display)}; in git: a .gitattributes line "${file.display} text eol=lf").`,
           location: { file: file.display, line: hit.line, column: hit.column },
+          ...withFix(crlfFix(file)),
         }),
       );
     }

@@ -1,5 +1,6 @@
 // Reports a .env-family file holding a real-looking credential that git tracks (committed) or does not ignore.
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
+import { ignoreEnvFileFix, withFix } from '../../fix/edits.js';
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { looksLikeRealSecret, shellQuote, showValue } from '../env/lib/env.js';
@@ -40,6 +41,7 @@ export const check = defineCheck({
               ? `Replace the value in ${file.display} with a placeholder (${name}=your_pat_here) and commit; then rotate the key at https://clarifai.com/me/settings/secrets, because it stays in the git history.`
               : `Run git rm --cached ${path} && echo ${shellQuote(ignoreLine)} >> .gitignore && git commit -m "Stop tracking ${file.display}"; then rotate the key at https://clarifai.com/me/settings/secrets, because it stays in the git history.`,
             location,
+            ...withFix(example ? undefined : ignoreEnvFileFix(file, true)),
           }),
         );
       } else if (file.gitIgnored === false) {
@@ -49,6 +51,7 @@ export const check = defineCheck({
             message: `${file.display} holds ${what} and is not ignored by git, so the next git add . would commit it.`,
             fix: `Add it to .gitignore: echo ${shellQuote(ignoreLine)} >> .gitignore`,
             location,
+            ...withFix(ignoreEnvFileFix(file, false)),
           }),
         );
       }

@@ -1,4 +1,5 @@
 // Flags `Bearer <token>` sent to Clarifai's core /v2 API, which takes `Key <token>` (Bearer is only for /v2/ext/ routes).
+import { schemeFix, withFix } from '../../fix/edits.js';
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { AuthHeaderSite, CodeEvidence } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
@@ -39,6 +40,12 @@ function siteTarget(site: AuthHeaderSite, code: CodeEvidence): { target: Target;
   return { target: targets.includes('core') ? 'core' : 'unknown', sure: false };
 }
 
+function bearerFix(site: AuthHeaderSite) {
+  const v = readAuthValue(site.value);
+  if (v.gap !== ' ') return undefined;
+  return schemeFix(site, v.lead + v.word + v.gap, `Send \`Key \` instead of \`Bearer \` in the ${site.name} value at ${where(site)}.`);
+}
+
 export const check = defineCheck({
   meta,
   requires: ['code'],
@@ -58,6 +65,8 @@ export const check = defineCheck({
           message: `The ${site.name} value built at ${where(site)} uses \`Bearer\` ${to}, but Clarifai's core API expects \`Key\`.`,
           fix: `Send \`${correctedValueFor(site.value, site.file)}\`; keep \`Bearer\` only for https://api.clarifai.com/v2/ext/openai/v1 (OpenAI clients) and /v2/ext/mcp/ routes.`,
           location: siteLocation(site),
+          // Only where the target is sure: a file that may also call /v2/ext/ keeps its Bearer until someone looks.
+          ...withFix(sure ? bearerFix(site) : undefined),
         }),
       );
     }

@@ -1,4 +1,5 @@
 // Flags an Authorization value that is the key alone, without the `Key ` scheme word Clarifai requires.
+import { addSchemeFix, withFix } from '../../fix/edits.js';
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { looksLikeSecretName } from '../../providers/clarifai/variables.js';
@@ -37,6 +38,7 @@ export const check = defineCheck({
           message: `The ${site.name} value built at ${where(site)} is the key alone (\`${site.value}\`), without the \`Key \` scheme word.`,
           fix: `Send \`${correctedValueFor(site.value, site.file)}\` — the word Key and one space before the key.`,
           location: siteLocation(site),
+          ...withFix(addSchemeFix(site, v.exprs, `Add \`Key \` before the key in the ${site.name} value at ${where(site)}.`)),
         }),
       );
     }

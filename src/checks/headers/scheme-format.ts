@@ -1,4 +1,5 @@
 // Flags an Authorization value whose scheme word is not exactly `Key` followed by one space (`'Key' + k`, `key `, `Key  `).
+import { schemeFix, withFix } from '../../fix/edits.js';
 import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { correctedValueFor, readAuthValue, TOKEN } from '../endpoint/lib/auth-value.js';
@@ -40,6 +41,13 @@ export function schemeProblems(template: string): string[] {
   return problems;
 }
 
+/** `'Key' + k`, `key ${k}`, `Key  ${k}`: only the scheme word and the blanks after it are wrong, so rewriting them fixes it. */
+function keyWordFix(site: Parameters<typeof schemeFix>[0]) {
+  const v = readAuthValue(site.value);
+  if (v.word.toLowerCase() !== 'key' || schemeProblems(`Key ${v.rest}`).length > 0) return undefined;
+  return schemeFix(site, v.lead + v.word + v.gap, `Write the scheme as \`Key \` (capital K, one space) in the ${site.name} value at ${where(site)}.`);
+}
+
 function describeGap(gap: string): string {
   if (/^ +$/u.test(gap)) return `${gap.length} spaces`;
   return [...gap].map((c) => (c === '\t' ? 'a tab' : c === ' ' ? 'a space' : codePointLabel(c))).join(', ');
@@ -61,6 +69,7 @@ export const check = defineCheck({
           message: `The ${site.name} value built at ${where(site)} is \`${site.value}\`: ${problems.join('; ')}.`,
           fix: `Send exactly \`${correctedValueFor(site.value, site.file)}\` — the word Key, one space, then the key, nothing around it.`,
           location: siteLocation(site),
+          ...withFix(keyWordFix(site)),
         }),
       );
     }

@@ -1,5 +1,6 @@
 // Flags invisible characters in a key: zero-width spaces and joiners, word joiners, byte order marks, no-break spaces, soft hyphens, bidi controls.
 import { describeChars } from '../../providers/clarifai/key-format.js';
+import { envValueFix } from '../../fix/edits.js';
 import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, rewriteFix, subject } from './lib/targets.js';
 
@@ -27,6 +28,7 @@ export const check = defineCheck({
             t,
             `typed or pasted as plain text, with only the key's own characters (delete and retype around position ${found[0]!.position}; pasting through a plain-text editor drops hidden characters)`,
           ),
+          autofix: envValueFix(ctx.evidence.env.files, t.definition.location, t.analysis, 'invisible'),
         }),
       ];
     });

@@ -1,4 +1,5 @@
 // Flags a key value that starts with a scheme word (`Key `, `Bearer `, `Authorization: Key `) pasted from a header.
+import { envValueFix } from '../../fix/edits.js';
 import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, rewriteFix, subject } from './lib/targets.js';
 
@@ -22,6 +23,7 @@ export const check = defineCheck({
         keyFinding(meta, t, {
           message: `${subject(t)} starts with "${scheme}", which belongs in the Authorization header, not in the key${notSentClause(t)}.`,
           fix: rewriteFix(t, `without "${scheme}" in front (the client adds "Key " itself, so this would send "Key ${scheme} …")`),
+          autofix: envValueFix(ctx.evidence.env.files, t.definition.location, t.analysis, 'scheme'),
         }),
       ];
     });

@@ -1,5 +1,6 @@
 // Flags spaces, tabs, carriage returns and line breaks before, after or inside a key value.
 import type { CharAt } from '../../providers/clarifai/key-format.js';
+import { envValueFix } from '../../fix/edits.js';
 import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, rewriteFix, severityFor, subject } from './lib/targets.js';
 
@@ -60,6 +61,7 @@ export const check = defineCheck({
             inside.length ? 'as one unbroken line of 32 characters' : 'with nothing before or after it (no space, and if it is quoted, the closing quote right after the key)',
             shellHint,
           ),
+          autofix: envValueFix(ctx.evidence.env.files, t.definition.location, t.analysis, 'whitespace'),
         }),
       ];
     });

@@ -1,5 +1,6 @@
 // Flags quote characters (straight, curly, backticks, angle brackets) that ended up inside a key value.
 import { describeChars } from '../../providers/clarifai/key-format.js';
+import { envValueFix } from '../../fix/edits.js';
 import { defineCheck, type CheckMeta } from '../../types/check.js';
 import { keyFinding, keyLikeTargets, notSentClause, rewriteFix, subject } from './lib/targets.js';
 
@@ -34,6 +35,7 @@ export const check = defineCheck({
         keyFinding(meta, t, {
           message: `${subject(t)} has ${shape}: ${describeChars(wrappers)}${notSentClause(t)}.`,
           fix: rewriteFix(t, 'with no quotes, or one pair of plain straight quotes "…" that dotenv removes', shellHint),
+          autofix: envValueFix(ctx.evidence.env.files, t.definition.location, t.analysis, 'wrappers'),
         }),
       ];
     });

@@ -3,6 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { assertWritableFile } from '../../sources/output-file.js';
 import { KeydoctorError } from '../../core/errors.js';
 import { numberOption, type Command } from '../command.js';
+import type { EmulatorLogEntry } from '../../emulator/log.js';
 
 export const command: Command = {
   name: 'emulator',
@@ -15,6 +16,7 @@ export const command: Command = {
     host: { type: 'string' },
     log: { type: 'string' },
     'allow-remote': { type: 'boolean' },
+    ui: { type: 'boolean' },
   },
   help: `Usage: keydoctor emulator [options]
 
@@ -33,6 +35,7 @@ Options:
   --host HOST       Address to listen on (default 127.0.0.1; loopback only unless --allow-remote)
   --allow-remote    Allow a non-loopback --host (anyone who can reach it learns which tokens are valid)
   --log FILE        Append the request log to FILE instead of standard error
+  --ui              Also show each request live in a browser page on 127.0.0.1 (its address, with a per-run token, is printed), with the diagnosis of each answer
 
 Examples:
   keydoctor emulator --port 8080
@@ -61,6 +64,9 @@ Stops cleanly on Ctrl+C (SIGINT) or SIGTERM; exit code 0, or 2 for a bad option 
     }
 
     const { startEmulator } = await import('../../emulator/index.js');
+    // Requests can arrive before the page is up; they are kept and shown once it is.
+    const early: EmulatorLogEntry[] = [];
+    let page: { add(e: EmulatorLogEntry): void; close(): Promise<void>; url: string } | undefined;
     const emulator = await startEmulator({
       ...(statePath !== undefined ? { state: statePath } : {}),
       ...(typeof values.host === 'string' ? { host: values.host } : {}),
@@ -72,18 +78,28 @@ Stops cleanly on Ctrl+C (SIGINT) or SIGTERM; exit code 0, or 2 for a bad option 
         const line = `${JSON.stringify(entry)}\n`;
         if (logFile) logFile.write(line);
         else ctx.err(line);
+        if (page) page.add(entry);
+        else if (values.ui === true) early.push(entry);
       },
     });
+    if (values.ui === true) {
+      // Loaded only with --ui: the page's server, the row model and the explain engine.
+      const { startEmulatorInspector } = await import('../../inspector/index.js');
+      page = await startEmulatorInspector(emulator.restUrl, emulator.grpcTarget, ctx.redactor);
+      for (const e of early.splice(0)) page.add(e);
+    }
 
     ctx.out(
       `keydoctor emulator is listening (${statePath !== undefined ? `state: ${statePath}` : 'demo state, see docs/emulator.md'})\n` +
         `  REST  ${emulator.restUrl}   → CLARIFAI_API_BASE=${emulator.restUrl}\n` +
         `  gRPC  ${emulator.grpcTarget}   → CLARIFAI_GRPC_BASE=${emulator.grpcTarget} (plaintext)\n` +
+        (page ? `  inspector at ${page.url}\n` : '') +
         `Press Ctrl+C to stop.\n`,
     );
 
     await new Promise<void>((resolve) => ctx.io.onStop(() => resolve()));
     await emulator.close();
+    await page?.close();
     if (logFile) await new Promise<void>((resolve) => logFile!.end(resolve));
     ctx.err(`keydoctor emulator stopped after ${emulator.requests} request${emulator.requests === 1 ? '' : 's'}.\n`);
     return 0;

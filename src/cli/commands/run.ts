@@ -8,6 +8,7 @@ import { terminalReporter } from '../../reporters/terminal.js';
 import { shownAuthorization } from '../../core/visible.js';
 import { stringList, type Command } from '../command.js';
 import type { CommandContext } from '../io.js';
+import type { InterceptedCall } from '../../intercept/proxy.js';
 
 function isLoopback(host: string): boolean {
   const h = host.replace(/^\[|\]$/gu, '');
@@ -50,6 +51,8 @@ export const command: Command = {
     project: { type: 'string' },
     'no-scan': { type: 'boolean' },
     verbose: { type: 'boolean' },
+    ui: { type: 'boolean' },
+    'ui-exit': { type: 'boolean' },
   },
   help: `Usage: keydoctor run [options] -- <command> [args...]
 
@@ -74,6 +77,8 @@ Options:
   --env-file PATH        Also consider this dotenv file (repeatable)
   --no-scan              Do not read the source code
   --verbose              Also print each call as it happens, and keep request bodies (keys masked)
+  --ui                   Show the calls live in a browser page on 127.0.0.1 (its address, with a per-run token, is printed); it keeps serving after the command exits, until Ctrl-C
+  --ui-exit              With --ui: stop serving the page when the command exits
 
 keydoctor's own lines go to stderr; stdin, stdout and stderr of the command pass through
 untouched, and SIGINT/SIGTERM/SIGHUP reach it.
@@ -97,6 +102,8 @@ could not start it or the options are wrong.
         scan: !values['no-scan'],
         json: Boolean(values.json),
         verbose: Boolean(values.verbose),
+        ui: Boolean(values.ui) || Boolean(values['ui-exit']),
+        uiExit: Boolean(values['ui-exit']),
         ...(upstream ? { upstream } : {}),
         ...(grpcUpstream ? { grpcUpstream } : {}),
       },
@@ -117,6 +124,9 @@ export interface InterceptRequest {
   verbose?: boolean;
   upstream?: string;
   grpcUpstream?: string;
+  /** Serve the inspector page while the command runs (and after, until Ctrl-C unless uiExit). */
+  ui?: boolean;
+  uiExit?: boolean;
   /** Route the command's stdout/stderr through keydoctor's redacting writers (the demo only; `run` passes them through untouched). */
   redactOutput?: boolean;
 }
@@ -125,13 +135,28 @@ export interface InterceptRequest {
 export async function interceptAndReport(req: InterceptRequest, ctx: CommandContext): Promise<number> {
   const { cmd, args, upstream, grpcUpstream } = req;
   // The proxy, the certificates and the report are loaded only for `run`.
-  const [{ supervise }, { diagnoseRun }, { runNotes }, { COVERED_RUNTIMES }] = await Promise.all([
+  const [{ supervise }, { diagnoseRun }, { runNotes }, { COVERED_RUNTIMES }, { registerSent }] = await Promise.all([
     import('../../intercept/supervise.js'),
     import('../../intercept/diagnose.js'),
     import('../../intercept/report.js'),
     import('../../intercept/child-env.js'),
+    import('../../intercept/evidence.js'),
   ]);
   const commandLine = [cmd, ...args].map(shellWord).join(' ');
+  const bases = { rest: upstream ?? 'https://api.clarifai.com', grpc: grpcUpstream ?? 'api.clarifai.com:443' };
+  const diagnoseOptions = { projectDir: req.projectDir, cwd: req.cwd, env: req.env, ...(req.envFiles ? { envFiles: req.envFiles } : {}), scan: req.scan !== false, bases };
+  // The page's server and model load only with --ui: `run` alone starts as fast as before.
+  const inspector = req.ui ? await (await import('../../inspector/index.js')).startRunInspector(commandLine, diagnoseOptions, ctx.redactor) : undefined;
+  if (inspector) ctx.err(`keydoctor run: inspector at ${inspector.url}\n`);
+  const printCall = req.verbose
+    ? (c: InterceptedCall) => {
+        // The redactor learns the values as they are seen, so even this early line shows them masked.
+        for (const cred of c.credentials) registerSent(ctx.redactor, cred.value);
+        const what = c.transport === 'grpc' ? `gRPC ${c.rpc}` : `${c.method} ${c.host}${c.path.replace(/\?.*$/u, '')}`;
+        const answer = c.status ? `${c.status.code} ${c.status.description}` : (c.error ?? `HTTP ${c.httpStatus}`);
+        ctx.err(`keydoctor run: ${what} → ${answer}\n${c.requestBody ? `  body: ${c.requestBody.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/gu, '?').slice(0, 2000)}\n` : ''}`);
+      }
+    : undefined;
   const result = await supervise({
     command: cmd,
     args,
@@ -139,31 +164,32 @@ export async function interceptAndReport(req: InterceptRequest, ctx: CommandCont
     cwd: req.cwd,
     ...(upstream ? { upstream } : {}),
     ...(grpcUpstream ? { grpcUpstream } : {}),
-    ...(req.verbose ? { keepBodies: true } : {}),
+    ...(req.verbose || inspector ? { keepBodies: true } : {}),
+    ...(inspector ? { keepAnswers: true } : {}),
     ...(req.redactOutput ? { output: { out: ctx.out, err: ctx.err } } : {}),
-    onReady: ({ proxyPort }) =>
+    onReady: ({ proxyPort, startedAt }) => {
+      inspector?.started(startedAt);
       ctx.err(
         `keydoctor run: watching Clarifai calls of \`${commandLine}\` through 127.0.0.1:${proxyPort}${upstream || grpcUpstream ? ` (sent on to ${[upstream, grpcUpstream].filter(Boolean).join(' and ')})` : ''}.\n` +
           `keydoctor run: covered: ${COVERED_RUNTIMES}.\n`,
-      ),
-    ...(req.verbose
+      );
+    },
+    ...(printCall || inspector
       ? {
           onCall: (c) => {
-            // The redactor learns the values as they are seen, so even this early line shows them masked.
-            for (const cred of c.credentials) ctx.redactor.add(cred.value);
-            const what = c.transport === 'grpc' ? `gRPC ${c.rpc}` : `${c.method} ${c.host}${c.path.replace(/\?.*$/u, '')}`;
-            const answer = c.status ? `${c.status.code} ${c.status.description}` : (c.error ?? `HTTP ${c.httpStatus}`);
-            ctx.err(`keydoctor run: ${what} → ${answer}\n${c.requestBody ? `  body: ${c.requestBody.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/gu, '?').slice(0, 2000)}\n` : ''}`);
+            printCall?.(c);
+            inspector?.add(c);
           },
         }
       : {}),
+  }).catch(async (error: unknown) => {
+    await inspector?.close();
+    throw error;
   });
-  const bases = { rest: upstream ?? 'https://api.clarifai.com', grpc: grpcUpstream ?? 'api.clarifai.com:443' };
-  const diagnosis = await diagnoseRun(
-    result.calls,
-    { projectDir: req.projectDir, cwd: req.cwd, env: req.env, ...(req.envFiles ? { envFiles: req.envFiles } : {}), scan: req.scan !== false, bases },
-    ctx.redactor,
-  );
+  // With the page open, its final state is the diagnosis the report prints (the folder was read once, for both).
+  const diagnosis = inspector
+    ? await inspector.finish({ exitCode: result.exitCode, ...(result.signal ? { signal: result.signal } : {}) }, result.calls)
+    : await diagnoseRun(result.calls, diagnoseOptions, ctx.redactor);
   const live = diagnosis.result.evidence.live!;
   const notes = runNotes(result, live, diagnosis.sent, commandLine);
   const data = {
@@ -180,6 +206,14 @@ export async function interceptAndReport(req: InterceptRequest, ctx: CommandCont
   const report = reportOf(diagnosis.result, { notes, data });
   if (req.json) ctx.out(jsonReporter(report, { color: false, unicode: false }));
   else ctx.err(`\n${terminalReporter(report, { color: errColor(ctx), unicode: ctx.unicode })}`);
+  if (inspector) {
+    if (!req.uiExit) {
+      // The point of the page is to look at it after the run: it stays until the user says stop.
+      ctx.err(`keydoctor run: the command has exited; the inspector keeps serving at ${inspector.url}\nkeydoctor run: press Ctrl-C to stop it (or pass --ui-exit next time).\n`);
+      await new Promise<void>((resolve) => ctx.io.onStop(() => resolve()));
+    }
+    await inspector.close();
+  }
   return result.exitCode;
 }
 

@@ -39,6 +39,8 @@ export interface KeyAnalysis {
   wrappers: CharAt[];
   /** A scheme word pasted in front of the key (`Key`, `Bearer`, `Authorization: Key`), as typed. */
   scheme?: string;
+  /** Where the scheme word and the blanks after it are: 0-based code-point indices [start, end) in `raw`. */
+  schemeSpan?: [number, number];
   lookalikes: Lookalike[];
   /** Characters left in the key that are not hex digits (0-9, a-f, A-F), at their raw positions. */
   nonHex: CharAt[];
@@ -265,6 +267,7 @@ export function analyzeKeyValue(raw: string, options: { sessionToken?: boolean }
       const m = SCHEME.exec(chars.slice(start, end).join(''));
       if (m) {
         a.scheme = m[1]!;
+        a.schemeSpan = [start, start + [...m[0]].length];
         start += [...m[0]].length;
         changed = true;
       }

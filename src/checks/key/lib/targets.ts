@@ -4,7 +4,7 @@ import { visibleMask } from '../../../core/visible.js';
 import { analyzeKeyValue, type KeyAnalysis } from '../../../providers/clarifai/key-format.js';
 import { CLARIFAI_CREDENTIAL_NAMES, clarifaiVariable, looksLikeSecretName } from '../../../providers/clarifai/variables.js';
 import { finding, type CheckContext, type CheckMeta } from '../../../types/check.js';
-import type { Finding, Severity } from '../../../types/diagnostic.js';
+import type { Autofix, Finding, Severity } from '../../../types/diagnostic.js';
 import type { Definition } from '../../../types/evidence.js';
 import type { EnvLocation } from '../../../types/location.js';
 import { tracedCredentialNames } from '../../env/lib/code-credentials.js';
@@ -99,13 +99,14 @@ export function severityFor(t: KeyTarget, whenSent: Severity = 'error'): Severit
   return t.sent ? whenSent : 'warning';
 }
 
-export function keyFinding(meta: CheckMeta, t: KeyTarget, draft: { message: string; fix: string; severity?: Severity }): Finding {
+export function keyFinding(meta: CheckMeta, t: KeyTarget, draft: { message: string; fix: string; severity?: Severity; autofix?: Autofix | undefined }): Finding {
   return finding(meta, {
     severity: draft.severity ?? severityFor(t),
     message: draft.message,
     fix: draft.fix,
     location: t.definition.location,
     ...(t.winner ? { related: [t.winner.location] } : {}),
+    ...(draft.autofix ? { autofix: draft.autofix } : {}),
   });
 }
 
