@@ -21,6 +21,8 @@ export interface FileFacts {
   envLoaders?: EnvLoaderSite[];
   /** Outgoing requests (src/scan/requests): absent when none. */
   requests?: RequestSite[];
+  /** Auth headers sent to other API services (moved out of `authHeaders` once the file is read). */
+  otherServiceHeaders?: AuthHeaderSite[];
   /** Credential-flow facts (assignments, imports, sinks), linked across files after the walk (src/scan/credential). */
   credential?: FileCredentialFacts;
 }
@@ -32,7 +34,7 @@ export function emptyFacts(): FileFacts {
 export function isEmpty(f: FileFacts): boolean {
   return (
     f.envReads.length + f.authHeaders.length + f.urls.length + f.keyLiterals.length + f.imports.length + f.suppressions.length +
-      (f.dependencies?.length ?? 0) + (f.clientSites?.length ?? 0) + (f.idSites?.length ?? 0) + (f.envLoaders?.length ?? 0) + (f.requests?.length ?? 0) === 0 &&
+      (f.dependencies?.length ?? 0) + (f.clientSites?.length ?? 0) + (f.idSites?.length ?? 0) + (f.envLoaders?.length ?? 0) + (f.requests?.length ?? 0) + (f.otherServiceHeaders?.length ?? 0) === 0 &&
     !hasCredentialFacts(f.credential)
   );
 }

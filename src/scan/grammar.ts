@@ -76,11 +76,12 @@ const SHELLS = /^(?:ba|z|k|da|fi)?sh$|^(?:ssh|sudo|eval|source|\.|python[\d.]*|n
 
 /**
  * Parses a text once and hands the tree to `use` (prose ranges, request records), then frees it: web-tree-sitter trees
- * live in wasm memory and are not garbage collected. Throws when the grammar was not loaded first.
+ * live in wasm memory and are not garbage collected. Undefined when the grammar was not loaded (scan-file loads it for
+ * every code file it reads, and for notebooks and Markdown that the prefilter passes).
  */
 export function withTree<T>(text: string, name: GrammarName, use: (root: Node) => T): T | undefined {
   const language = languages.get(name);
-  if (!language || !parser) throw new Error(`internal: the ${name} grammar was not loaded before the scan read a file`);
+  if (!language || !parser) return undefined;
   parser.setLanguage(language);
   const tree = parser.parse(text);
   if (!tree) return undefined;

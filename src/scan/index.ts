@@ -175,6 +175,7 @@ function mergeFacts(evidence: CodeEvidence, facts: FileFacts): void {
   mergeClarifaiFacts(evidence, facts);
   if (facts.envLoaders) (evidence.envLoaders ??= []).push(...facts.envLoaders);
   if (facts.requests) (evidence.requests ??= []).push(...facts.requests);
+  if (facts.otherServiceHeaders) (evidence.otherServiceHeaders ??= []).push(...facts.otherServiceHeaders);
 }
 
 function sortEvidence(e: CodeEvidence): void {

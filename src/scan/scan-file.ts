@@ -171,6 +171,11 @@ export function extractText(file: string, text: string, kind: ReadKind): FileFac
         break;
     }
   }
+  // Headers another service receives leave the Clarifai facts here, after every runner (the credential tracer skips them too).
+  if (facts.authHeaders.some((h) => h.service !== undefined)) {
+    facts.otherServiceHeaders = facts.authHeaders.filter((h) => h.service !== undefined);
+    facts.authHeaders = facts.authHeaders.filter((h) => h.service === undefined);
+  }
   const out = dedupeFacts(facts);
   const byPlace = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
   for (const list of [out.envReads, out.authHeaders, out.urls, out.keyLiterals, out.imports] as { line: number; column: number }[][]) list.sort(byPlace);
@@ -256,7 +261,11 @@ async function scanBytes(file: string, kind: FileKind, bytes: Buffer, encoding: 
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   if (!WORTH_A_LOOK.test(text) && !(SHELLISH.has(resolved!) && text.includes('$'))) return { bytes: bytes.length };
-  if (worthParsing(text) || mayMakeRequests(text)) await loadGrammars(grammarsFor(resolved!, file));
+  // Loaded for every code file that gets this far, not only those the prefilter sends to the parser: the credential and
+  // host readers parse the files that send a key, and what they find must not depend on which file a worker read first.
+  // Notebooks and Markdown (three grammars) only when the prefilter passes: their readers parse only such texts.
+  const blocks = resolved === 'notebook' || resolved === 'markdown';
+  if (!blocks || worthParsing(text) || mayMakeRequests(text)) await loadGrammars(grammarsFor(resolved!, file));
   const facts = extractText(file, text, resolved!);
   if (typeof facts === 'string') return { bytes: 0, skipped: facts };
   // Code keydoctor fix may edit: located in the bytes while they are at hand (the buffer is reused for the next file).

@@ -39,6 +39,14 @@ export interface AuthHeaderSite extends CodeSite {
   url?: string;
   /** Shell: variables written inside single quotes (`-H 'Authorization: Key $CLARIFAI_PAT'`), sent as literal text. */
   unexpanded?: string[];
+  /** The host the request goes to, when the scan can tell (the same call, object literal, a client's base URL). */
+  host?: string;
+  /**
+   * Set when the request goes to another API service (src/providers/others.ts: OpenAI, Anthropic, Hugging Face …), by its
+   * host, or by the key's or variable's name. Such headers are kept out of `authHeaders` (in `otherServiceHeaders`): no
+   * Clarifai rule judges them.
+   */
+  service?: string;
   /**
    * JavaScript and Python files: where the value is written, for `keydoctor fix`. `value` is the byte offset of the
    * expression; `literal`, when it opens with a string, the offset just inside the opening quote and the scheme part
@@ -62,6 +70,11 @@ export interface KeyLiteral extends CodeSite {
   boundTo?: string;
   /** Whether Clarifai is mentioned near it (import, URL, identifier). */
   clarifaiContext: boolean;
+  /**
+   * The other API service (src/providers/others.ts) the evidence says the key belongs to: the name it is bound to
+   * (`GIPHY_API_KEY`, `twilio_auth_token`, `AZURE_OPENAI_KEY`) or a URL of that service on the same line.
+   */
+  service?: string;
 }
 
 export interface ImportSite extends CodeSite {
@@ -90,6 +103,12 @@ export interface ClientSite extends CodeSite {
   form: 'import' | 'constructor' | 'app-secret' | 'public-model';
   /** For `public-model`: the constant or attribute as written (`Clarifai.FACE_DETECT_MODEL`). */
   model?: string;
+  /**
+   * For `app-secret` found outside a constructor: the code sets the secret itself, either the variable the 2.x clients
+   * read (`os.environ['CLARIFAI_APP_SECRET'] = …`: `env`) or a constant holding a 40-character secret (`CLIENT_SECRET =
+   * '…'`: `literal`); `name` as written.
+   */
+  secret?: { how: 'env' | 'literal'; name: string };
 }
 
 /** A user, app or model id the code sets (`USER_ID = 'clarifai'`, `model_id=MODEL_ID`, `setAppId(process.env.APP_ID)`). */
@@ -284,4 +303,6 @@ export interface CodeEvidence {
   envLoaders?: EnvLoaderSite[];
   /** One record per outgoing request (src/scan/requests). Optional: absent means not looked for. */
   requests?: RequestSite[];
+  /** Auth headers sent to other API services (each with `service`), not judged by Clarifai's rules. */
+  otherServiceHeaders?: AuthHeaderSite[];
 }

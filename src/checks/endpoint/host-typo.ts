@@ -19,6 +19,9 @@ const meta: CheckMeta = {
 /** Website hosts people paste into API URLs; the API lives on api.clarifai.com. */
 const WEBSITE_HOSTS = new Set(['clarifai.com', 'www.clarifai.com', 'portal.clarifai.com']);
 
+/** Last labels that are file extensions, not top-level domains (`.json` is not a TLD; `.py`, `.sh` … are, but no API lives there). */
+const FILE_EXTENSION = /^(?:json|jsonl|txt|csv|tsv|log|ya?ml|toml|xml|html?|md|py|js|ts|sh|jpe?g|png|gif|webp|zip|gz|tar|pkl|pt|bin|out)$/u;
+
 /** Why a host is a misspelling of Clarifai's, or undefined when it is not. */
 export function hostTypo(host: string, path: string): string | undefined {
   if (isClarifaiHost(host)) {
@@ -28,6 +31,8 @@ export function hostTypo(host: string, path: string): string | undefined {
   if (labels.length < 2) return undefined;
   const domain = labels.at(-2)!;
   const tld = labels.at(-1)!;
+  // `clarifai.json`, `clarifai_results.csv`: a file name (curl -o, a path in a script), not a host.
+  if (FILE_EXTENSION.test(tld)) return undefined;
   if (domain === 'clarifai') return `the domain ends in .${tld}, not .com`;
   if (domain.length >= 6 && distance(domain, 'clarifai') <= 2) return `${domain} is not spelled clarifai`;
   return undefined;

@@ -39,6 +39,17 @@ export const check = defineCheck({
     for (const site of code?.clientSites ?? []) {
       if (site.form !== 'app-secret' || files.has(site.file)) continue;
       files.add(site.file);
+      if (site.secret) {
+        const how = site.secret.how === 'env' ? `sets ${site.secret.name} itself (the variable the 2.x clients read the secret from)` : `writes a 40-character app secret into \`${site.secret.name}\``;
+        out.push(
+          finding(meta, {
+            message: `${where(site)} ${how}: the pre-2017 app ID and secret; ${WHY}.`,
+            fix: `${migration(site.client, publicModelIn(code!.clientSites!, site.file))}${site.secret.how === 'literal' ? ' Delete the secret from the code too: it is committed.' : ''}`,
+            location: siteLocation(site),
+          }),
+        );
+        continue;
+      }
       const call = site.client === 'js-clarifai-2' ? 'new Clarifai.App(clientId, clientSecret)' : site.client === 'py-clarifai-1' ? 'ClarifaiApi(app_id, app_secret)' : 'ClarifaiApp(app_id, app_secret)';
       out.push(
         finding(meta, {

@@ -3,6 +3,7 @@ import { defineCheck, finding, type CheckMeta } from '../../types/check.js';
 import type { KeyLiteral } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
 import { findPublicModelByLegacyId, findPublicModelByVersionId } from '../../providers/clarifai/public-models.js';
+import { OTHER_SERVICES, serviceOfKey, type OtherService } from '../../providers/others.js';
 import { envReadIn, familyOf, siteLocation, where, scrubFinding } from '../endpoint/lib/site.js';
 
 const meta: CheckMeta = {
@@ -72,30 +73,96 @@ function describe(site: KeyLiteral): string {
   return site.boundTo ? `assigned to \`${site.boundTo}\`` : 'next to Clarifai code';
 }
 
+/** Whose key a literal is, by the evidence: Clarifai's, another service's (src/providers/others.ts), or not known. */
+export type KeyOwner = { kind: 'clarifai' } | { kind: 'service'; service: OtherService } | { kind: 'unknown' };
+
+/**
+ * Clarifai's only when the evidence says so: the binding names Clarifai (`CLARIFAI_PAT`, `clarifaiKey`), it is a `pat`
+ * or a `Key …` header value in a Clarifai file, or the code sends it to Clarifai (`sentToClarifai`: the literal origins of
+ * the traced credentials). Another service's when its name, its line's URL or its shape says so. Otherwise not known.
+ */
+export function keyOwner(site: KeyLiteral, value: string, sentToClarifai: ReadonlySet<string>): KeyOwner {
+  const named = site.service ? OTHER_SERVICES.find((s) => s.name === site.service) : serviceOfKey(value);
+  if (named) return { kind: 'service', service: named };
+  const last = site.boundTo?.slice(site.boundTo.lastIndexOf('.') + 1) ?? '';
+  if (/clarifai/iu.test(site.boundTo ?? '') || sentToClarifai.has(value)) return { kind: 'clarifai' };
+  if (site.clarifaiContext && /^(?:pat|PAT|authorization|Authorization)$/u.test(last)) return { kind: 'clarifai' };
+  return { kind: 'unknown' };
+}
+
+/** The literal values the traced credentials send to Clarifai. */
+export function clarifaiLiterals(credentials: readonly { origin: { kind: string; value?: { reveal(): string } } }[] | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const c of credentials ?? []) if (c.origin.kind === 'literal' && c.origin.value) out.add(c.origin.value.reveal().trim());
+  return out;
+}
+
+/** `A Clarifai key`, `A Giphy key`, `An API key`: what the message calls the value. */
+export function ownerLabel(owner: KeyOwner): string {
+  if (owner.kind === 'service') return `${/^[AEIOU]/u.test(owner.service.name) ? 'An' : 'A'} ${owner.service.name} key`;
+  return owner.kind === 'clarifai' ? 'A Clarifai key' : 'An API key';
+}
+
+/** Where to delete and re-create the key: Clarifai's pages only for a Clarifai key (or, conditionally, one not known). */
+export function rotateAt(owner: KeyOwner): string {
+  const clarifai = "PATs: https://clarifai.com/me/settings/secrets; app keys: the app's Settings → API Keys";
+  if (owner.kind === 'clarifai') return `delete it and create a new one (${clarifai})`;
+  if (owner.kind === 'service') return `delete it and create a new one at ${owner.service.rotate}`;
+  return `delete it where it was issued and create a new one (a Clarifai key — ${clarifai})`;
+}
+
+/** The environment variable a fix tells the code to read: the UPPER_SNAKE name it was bound to, else the service's usual one. */
+function variableFor(site: KeyLiteral, owner: KeyOwner): string {
+  if (site.boundTo && /^[A-Z][A-Z0-9_]*$/u.test(site.boundTo) && (owner.kind !== 'clarifai' || /CLARIFAI/u.test(site.boundTo))) return site.boundTo;
+  if (owner.kind === 'service') return owner.service.env.find((e) => !e.endsWith('_')) ?? `${owner.service.env[0]}API_KEY`;
+  return owner.kind === 'clarifai' || site.clarifaiContext ? 'CLARIFAI_PAT' : 'API_KEY';
+}
+
 export const check = defineCheck({
   meta,
   requires: ['code'],
   run({ evidence }) {
     const code = evidence.code;
     const out: Finding[] = [];
+    const sent = clarifaiLiterals(code.credentials);
     for (const site of code.keyLiterals) {
       const value = site.value.reveal().trim();
       if (!isKeyShaped(value) || isDocumentedFake(value) || isClarifaiId(site, value)) continue;
       const keyName = site.boundTo !== undefined && KEY_LIKE_NAME.test(site.boundTo);
       if (!site.clarifaiContext && !keyName) continue;
+      const owner = keyOwner(site, value, sent);
       const family = familyOf(site.file);
-      const variable = site.boundTo && /^[A-Z][A-Z0-9_]*$/u.test(site.boundTo) && /CLARIFAI/u.test(site.boundTo) ? site.boundTo : 'CLARIFAI_PAT';
+      const variable = variableFor(site, owner);
       const read = family === 'other' ? `the ${variable} environment variable` : `\`${envReadIn(family, variable)}\``;
       const notebook = site.file.endsWith('.ipynb') ? ', clear the notebook outputs' : '';
       out.push(
         finding(meta, {
           // Hard-coded keys of other services are worth knowing about, but are not what keydoctor is sure of.
-          severity: site.clarifaiContext ? 'error' : 'warning',
-          message: `A ${HEX32.test(value) ? 'Clarifai-shaped key' : 'key-shaped value'} (${site.value}) is written into ${where(site)}, ${describe(site)}.`,
-          fix:
-            `Read it from ${read} instead (set it in a git-ignored .env or the shell)${notebook}, then treat the key as leaked: ` +
-            'delete it and create a new one (PATs: https://clarifai.com/me/settings/secrets; app keys: the app\'s Settings → API Keys).',
+          severity: site.clarifaiContext && owner.kind !== 'service' ? 'error' : 'warning',
+          message: `${ownerLabel(owner)} (${site.value}) is written into ${where(site)}, ${describe(site)}.`,
+          fix: `Read it from ${read} instead (set it in a git-ignored .env or the shell)${notebook}, then treat the key as leaked: ${rotateAt(owner)}.`,
           location: siteLocation(site),
+        }),
+      );
+    }
+    // A key in a variable of any name (`myApi = '…'`) that the tracer followed to a Clarifai credential position.
+    const listed = new Set(code.keyLiterals.map((k) => `${k.file}:${k.line}`));
+    const reported = new Set<string>();
+    for (const use of code.credentials ?? []) {
+      if (use.origin.kind !== 'literal') continue;
+      const value = use.origin.value.reveal().trim();
+      const at = use.trace.at(-1) ?? use;
+      const place = `${at.file}:${at.line}`;
+      if (!isKeyShaped(value) || isDocumentedFake(value) || listed.has(place) || reported.has(place)) continue;
+      reported.add(place);
+      const family = familyOf(at.file);
+      const read = family === 'other' ? 'the CLARIFAI_PAT environment variable' : `\`${envReadIn(family, 'CLARIFAI_PAT')}\``;
+      out.push(
+        finding(meta, {
+          message: `A Clarifai key (${use.origin.value}) is written into ${where(at)} and sent as the credential at ${where(use)} (${use.via}).`,
+          fix: `Read it from ${read} instead (set it in a git-ignored .env or the shell), then treat the key as leaked: ${rotateAt({ kind: 'clarifai' })}.`,
+          location: siteLocation(at),
+          ...(use.trace.length > 0 ? { related: [siteLocation(use)] } : {}),
         }),
       );
     }

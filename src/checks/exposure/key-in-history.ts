@@ -4,7 +4,7 @@ import type { HistoryKey } from '../../types/code-evidence.js';
 import type { Finding } from '../../types/diagnostic.js';
 import type { FileLocation } from '../../types/location.js';
 import { siteLocation, scrubFinding } from '../endpoint/lib/site.js';
-import { isClarifaiId, isDocumentedFake, isKeyShaped, KEY_LIKE_NAME } from './hardcoded-key.js';
+import { clarifaiLiterals, isClarifaiId, isDocumentedFake, isKeyShaped, KEY_LIKE_NAME, keyOwner, ownerLabel, rotateAt } from './hardcoded-key.js';
 
 const meta: CheckMeta = {
   id: 'exposure/key-in-history',
@@ -40,6 +40,7 @@ export const check = defineCheck({
     for (const file of evidence.env.files) for (const e of file.entries) inUse.set(e.value.trim(), `${file.display} line ${e.line}`);
     for (const [name, value] of Object.entries(evidence.env.shell)) if (typeof value === 'string') inUse.set(value.trim(), `${name} in your shell`);
 
+    const sent = clarifaiLiterals(evidence.code.credentials);
     const byValue = new Map<string, HistoryKey[]>();
     for (const k of history.keys) {
       const value = k.value.reveal().trim();
@@ -56,16 +57,19 @@ export const check = defineCheck({
       const others = sites.length - 1;
       const still = inUse.get(value);
       const related: FileLocation[] = sites.slice(1, 6).map(siteLocation);
+      // The site with the most telling name decides whose key it is (a Clarifai name anywhere makes it Clarifai's).
+      const owners = sites.map((k) => keyOwner(k, value, sent));
+      const owner = owners.find((o) => o.kind === 'clarifai') ?? owners.find((o) => o.kind === 'service') ?? owners[0]!;
       out.push(
         finding(meta, {
-          severity: sites.some((s) => s.clarifaiContext) ? 'error' : 'warning',
+          severity: sites.some((s) => s.clarifaiContext) && owner.kind !== 'service' ? 'error' : 'warning',
           message:
-            `A ${/^[0-9a-f]{32}$/u.test(value) ? 'Clarifai-shaped key' : 'key-shaped value'} (${first.value}) was committed to ${first.file}:${first.line} in ${commitText(first)}` +
+            `${ownerLabel(owner)} (${first.value}) was committed to ${first.file}:${first.line} in ${commitText(first)}` +
             `${others > 0 ? ` and ${others} other place${others > 1 ? 's' : ''}` : ''} and is no longer in the files, but git history still holds it for anyone with a clone` +
             `${still ? `; the same key is still set in ${still}` : ''}.`,
           fix:
-            'Rotate it: delete the key at https://clarifai.com/me/settings/secrets (an app key: the app\'s Settings → API Keys), create a new one and ' +
-            'set it where the app reads it; then, if you want it out of history too, rewrite it (git filter-repo --replace-text) and force-push — ' +
+            `Rotate it: ${rotateAt(owner)}, and set the new one where the app reads it; then` +
+            ', if you want it out of history too, rewrite it (git filter-repo --replace-text) and force-push — ' +
             'rewriting alone does not help, clones and forks keep the old commits.',
           location: siteLocation(first),
           ...(related.length > 0 ? { related } : {}),

@@ -28,8 +28,9 @@ export const check = defineCheck({
       // Examples and docs snippets ship placeholders on purpose, for the reader to replace.
       if (use.origin.kind !== 'literal' || isTestFile(use.file) || EXAMPLE_DIR.test(use.file)) continue;
       const identity = analyzeKeyValue(use.origin.value.reveal()).identity;
-      // An empty string is usually a default that something fills in later; only example text is certain.
-      if (identity?.kind !== 'placeholder' || identity.label === 'empty') continue;
+      // An empty string assigned once and sent in a header (or set as the variable the SDK reads) is sent empty; an SDK
+      // argument may fall back to the environment, and the tracer already turns a re-assigned empty default into unknown.
+      if (identity?.kind !== 'placeholder' || (identity.label === 'empty' && use.sink === 'sdk-argument')) continue;
       const at = use.trace.at(-1) ?? use;
       const key = `${at.file}:${at.line}`;
       if (seen.has(key)) continue;
@@ -39,7 +40,7 @@ export const check = defineCheck({
         finding(meta, {
           message:
             `${use.sink === 'sdk-default' ? `${(use.sdk ?? 'the SDK').replace(/^./u, (c) => c.toUpperCase())} at ${where(use)} sends` : `${where(use)} sends`} ` +
-            `the value set at ${where(at)} (\`${at.snippet}\`) as the Clarifai key: that is ${identity.label}, not a key.`,
+            `the value set at ${where(at)} (\`${at.snippet}\`) as the Clarifai key: that is ${identity.label === 'empty' ? 'an empty string' : identity.label}, not a key.`,
           fix: setsEnv
             ? `Delete the line at ${where(at)} and set CLARIFAI_PAT outside the code (a git-ignored .env or the shell: export CLARIFAI_PAT=<your PAT>); create a PAT at https://clarifai.com/me/settings/secrets.`
             : `Read the key from the environment instead (\`${readIn(at.file, 'CLARIFAI_PAT')}\`) at ${where(at)}, and set CLARIFAI_PAT in a git-ignored .env or the shell; create a PAT at https://clarifai.com/me/settings/secrets.`,

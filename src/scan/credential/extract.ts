@@ -3,6 +3,7 @@ import type { Doc } from '../doc.js';
 import type { FileFacts } from '../facts.js';
 import { envNamesIn, renderExpression } from '../expression.js';
 import { keyLikeName } from '../text.js';
+import { functionsAndCalls } from './functions.js';
 import { runtimeOf } from './runtime.js';
 import { LANGCHAIN, NODE_SDK, NODE_SDK_PACKAGE, isLangchainClarifai, pythonSdkModule, type SdkDefault } from './sdk.js';
 import {
@@ -44,6 +45,7 @@ export function extractCredentialFlow(doc: Doc, lang: Lang | 'shell'): void {
   // Shell: the scripts themselves and notebook `!curl` lines (a Dockerfile or CI step builds rather than calls).
   if (lang === 'shell' && doc.language !== 'shell' && doc.language !== 'notebook') return;
   const facts = factsOf(doc, lang === 'shell' && doc.language === 'notebook' ? 'python' : lang);
+  const sinksBefore = facts.sinks.length;
   headerSinks(doc, facts, lang === 'shell');
   if (lang === 'shell') return;
   // Elsewhere only credential-named assignments are kept (a constants module with `PAT = '…'`): most of a big tree
@@ -64,6 +66,14 @@ export function extractCredentialFlow(doc: Doc, lang: Lang | 'shell'): void {
     if (doc.clarifai) pythonSdkSinks(doc, facts);
   }
   logs(doc, facts, lang);
+  // Parameters are followed only where this text sends a credential that could be one: the tree costs a parse.
+  if (facts.sinks.slice(sinksBefore).some((x) => x.expr !== undefined && /^(?:(?:this|self)\.)?[A-Za-z_$][\w$]*(?:\.[\w$]+)*$/u.test(x.expr.trim()) || /[+%{]|format\(/u.test(x.expr ?? ''))) {
+    const read = functionsAndCalls(doc, lang);
+    if (read) {
+      (facts.functions ??= []).push(...read.functions);
+      (facts.calls ??= []).push(...read.calls);
+    }
+  }
 }
 
 /**
@@ -75,7 +85,8 @@ function headerSinks(doc: Doc, facts: FileCredentialFacts, shell: boolean): void
   const from = headersDone.get(doc.facts) ?? 0;
   headersDone.set(doc.facts, headers.length);
   for (const h of headers.slice(from)) {
-    if (/session-token/iu.test(h.name)) continue;
+    // Another service's header (src/providers/others.ts) sends that service's key, not a Clarifai credential.
+    if (/session-token/iu.test(h.name) || h.service !== undefined) continue;
     for (const m of h.value.matchAll(/\$\{([^{}]+)\}/gu)) {
       if (shell && !/^[A-Za-z_]\w*$/u.test(m[1]!.trim())) continue;
       facts.sinks.push({
@@ -95,6 +106,9 @@ function headerSinks(doc: Doc, facts: FileCredentialFacts, shell: boolean): void
 const JS_DECL = /(?<![\w$.])(export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[^=;\n]{1,80}?)?\s*=(?![=>])/gu;
 /** JS_DECL for names with a credential word in them: what other files are searched for. */
 const JS_SECRET_DECL = /(?<![\w$.])(export\s+)?(?:const|let|var)\s+([\w$]*(?:[Kk]ey|KEY|[Pp]at|PAT|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]uth|AUTH|[Cc]red|CRED)[\w$]*)\s*(?::\s*[^=;\n]{1,80}?)?\s*=(?![=>])/gu;
+const JS_KEY_DECL = /(?<![\w$.])(export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[^=;\n]{1,80}?)?\s*=\s*((['"`])[A-Za-z0-9]{32}\4)/gu;
+/** 32 letters and digits in a row: the shape of a Clarifai key (a cheap test before the regex above). */
+const KEY_RUN = /(?<![A-Za-z0-9])[A-Za-z0-9]{32}(?![A-Za-z0-9])/u;
 const JS_DESTRUCTURE = /(?<![\w$.])(export\s+)?(?:const|let|var)\s*\{([^{}]{1,600})\}\s*(?::\s*[^=;\n]{1,80}?)?=(?![=>])/gu;
 const JS_ASSIGN = /(?:^|[;{}\n])[ \t]*((?:this\.)?[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*=(?![=>])/gu;
 const JS_ENV_SET = /\bprocess\s*\.\s*env\s*\[\s*(['"`])([^'"`\n]+)\1\s*\]\s*=(?![=>])/gu;
@@ -111,6 +125,10 @@ function jsBindings(doc: Doc, facts: FileCredentialFacts, all: boolean): void {
     facts.bindings.push({ ...rawSite(doc, at), name, expr, exported });
   };
   for (const m of text.matchAll(all ? JS_DECL : JS_SECRET_DECL)) if (all || credentialNamed(m[2]!)) add(m[2]!, m.index + m[0].length, m.index + m[0].indexOf(m[2]!), Boolean(m[1]));
+  // A constants module elsewhere: a key-shaped literal is worth keeping whatever its name (`IMAGE_SERVICE = '…'`).
+  if (!all && KEY_RUN.test(text)) {
+    for (const m of text.matchAll(JS_KEY_DECL)) if (!credentialNamed(m[2]!)) add(m[2]!, m.index + m[0].length - m[3]!.length, m.index + m[0].indexOf(m[2]!), Boolean(m[1]));
+  }
   // Re-exports (`export { PAT } from './env'`) link modules even where nothing else is worth recording.
   if (text.includes('export')) {
     for (const m of text.matchAll(JS_EXPORT_LIST)) {
@@ -271,8 +289,11 @@ function pythonClasses(text: string): { start: number; end: number; name: string
   return out;
 }
 
+const PY_KEY_VALUE = /^[ \t]*[rbu]?(['"])[A-Za-z0-9]{32}\1/u;
+
 function pythonBindings(doc: Doc, facts: FileCredentialFacts, all: boolean): void {
   const text = doc.text;
+  const keyish = !all && KEY_RUN.test(text);
   const classes = all && text.includes('class') ? pythonClasses(text) : [];
   // Assignments come in text order: a sweep keeps the classes open at the current one (innermost last).
   let next = 0;
@@ -288,7 +309,9 @@ function pythonBindings(doc: Doc, facts: FileCredentialFacts, all: boolean): voi
   };
   for (const m of text.matchAll(PY_ASSIGN)) {
     const name = m[2]!;
-    if (/^(?:return|yield|if|elif|while|for|lambda|assert|del|global|nonlocal|print)$/u.test(name) || (!all && !credentialNamed(name))) continue;
+    if (/^(?:return|yield|if|elif|while|for|lambda|assert|del|global|nonlocal|print)$/u.test(name)) continue;
+    // Elsewhere: credential names, and key-shaped literals whatever their name (a constants module: `IMAGE_SERVICE = '…'`).
+    if (!all && !credentialNamed(name) && !(keyish && PY_KEY_VALUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)))) continue;
     const { expr, end } = captureValue(text, m.index + m[0].length, 'python');
     // `    pat=PAT,` inside a call spread over lines is a keyword argument, not an assignment.
     if (expr === '' || text[end] === ',' || text[end] === ')' || /^\s*\)/u.test(text.slice(end, end + 200))) continue;

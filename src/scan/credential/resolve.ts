@@ -14,7 +14,7 @@ import { envNamesIn, renderExpression } from '../expression.js';
 import { keyLikeName, maskKeys } from '../text.js';
 import { alternatives, objectProperty, parseChain, stringLiteral, unwrap, type Lang } from './syntax.js';
 import { clientAppOf, frontendApps } from './frameworks.js';
-import type { FileCredentialFacts, RawBinding, RawImport } from './types.js';
+import type { FileCredentialFacts, RawBinding, RawCall, RawFunction, RawImport } from './types.js';
 
 export interface CredentialFlow {
   credentials: CredentialUse[];
@@ -226,6 +226,12 @@ class Resolver {
       const b = this.binding(f, `${chain.root}.${all[0]}`, line) ?? this.bindingsEndingWith(f, all[0]!).find((x) => !x.name.startsWith('env:'));
       return b ? this.follow(f, b, all.slice(1), depth) : unknown;
     }
+    // A parameter of the function the use is in, not re-assigned in it before the use: its callers' arguments, or its default.
+    const param = line !== undefined ? this.parameterOf(f, chain.root, line) : undefined;
+    if (param) {
+      const b = this.binding(f, chain.root, line);
+      if (!b || b.line < param.fn.start || b.line > line!) return this.viaParameter(f, param.fn, param.index, all, depth) ?? unknown;
+    }
     // The longest name bound in this file: `config.clarifai.pat`, then `config.clarifai`, then `config`.
     for (let k = all.length; k >= 0; k--) {
       const name = [chain.root, ...all.slice(0, k)].join('.');
@@ -237,8 +243,75 @@ class Resolver {
     return unknown;
   }
 
+  readonly #calls = new WeakMap<FileCredentialFacts, Map<string, RawCall[]>>();
+  /** The calls to `name` in a file, indexed once: a file with thousands of sinks and calls stays linear. */
+  #callsTo(f: FileCredentialFacts, name: string): RawCall[] {
+    let byCallee = this.#calls.get(f);
+    if (!byCallee) {
+      byCallee = new Map();
+      for (const c of f.calls ?? []) {
+        const list = byCallee.get(c.callee);
+        if (list) list.push(c);
+        else byCallee.set(c.callee, [c]);
+      }
+      this.#calls.set(f, byCallee);
+    }
+    return byCallee.get(name) ?? [];
+  }
+
+  /** The innermost function around `line` with a parameter `name`. */
+  readonly #byParam = new WeakMap<FileCredentialFacts, Map<string, RawFunction[]>>();
+  parameterOf(f: FileCredentialFacts, name: string, line: number): { fn: RawFunction; index: number } | undefined {
+    let byParam = this.#byParam.get(f);
+    if (!byParam) {
+      byParam = new Map();
+      for (const fn of f.functions ?? []) {
+        for (const p of new Set(fn.params.map((x) => x.name))) {
+          if (!p) continue;
+          const list = byParam.get(p);
+          if (list) list.push(fn);
+          else byParam.set(p, [fn]);
+        }
+      }
+      this.#byParam.set(f, byParam);
+    }
+    let best: { fn: RawFunction; index: number } | undefined;
+    for (const fn of byParam.get(name) ?? []) {
+      if (line < fn.start || line > fn.end) continue;
+      const index = fn.params.findIndex((p) => p.name === name);
+      if (index !== -1 && (!best || fn.start >= best.fn.start)) best = { fn, index };
+    }
+    return best;
+  }
+
+  /**
+   * One call up: what the calls to `fn` in this file pass for the parameter (a literal any caller passes wins: that is
+   * the key written into the code), else the parameter's default.
+   */
+  viaParameter(f: FileCredentialFacts, fn: RawFunction, index: number, members: readonly string[], depth: number): Found | undefined {
+    const param = fn.params[index]!;
+    const results: Found[] = [];
+    for (const c of this.#callsTo(f, fn.name)) {
+      if (c.line >= fn.start && c.line <= fn.end) continue;
+      const arg = c.keywords[param.name] ?? c.args[index];
+      if (arg === undefined || /^\*/u.test(arg)) continue;
+      const found = this.evaluate(f, arg, c.line, members, depth + 1);
+      results.push({ ...found, trace: [site(f.file, c), ...found.trace] });
+    }
+    if (results.length === 0 && param.default !== undefined) {
+      const found = this.evaluate(f, param.default, fn.start, members, depth + 1);
+      return { ...found, trace: [{ file: f.file, line: fn.start, column: 1, snippet: `${fn.name}(${param.name}=${maskKeys(param.default)})` }, ...found.trace] };
+    }
+    if (results.length === 0) return undefined;
+    return results.find((r) => r.kind === 'literal' && r.value !== '') ?? merge(results);
+  }
+
   follow(f: FileCredentialFacts, b: RawBinding, members: readonly string[], depth: number): Found {
-    const found = this.evaluate(f, b.expr, b.line, members, depth + 1);
+    let found = this.evaluate(f, b.expr, b.line, members, depth + 1);
+    // `PAT = ''` then `PAT = sys.argv[1]` under a condition: an empty default that something else may fill, not a sure empty key.
+    if (found.kind === 'literal' && found.value.trim() === '' && (this.#indexOf(f).byName.get(b.name)?.length ?? 0) > 1) {
+      found = { kind: 'unknown', expression: b.name, trace: found.trace };
+    }
     return { ...found, trace: [site(f.file, b), ...found.trace] };
   }
 

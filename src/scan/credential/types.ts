@@ -43,6 +43,23 @@ export interface RawLog extends RawSite {
   operands: string[];
 }
 
+/** A function (a class's constructor / `__init__` under the class's name) and its parameters, with defaults as written. */
+export interface RawFunction {
+  name: string;
+  /** In order; `self`/`cls` dropped; `*args` and destructured parameters have an empty name. */
+  params: { name: string; default?: string }[];
+  /** 1-based lines of the whole definition. */
+  start: number;
+  end: number;
+}
+
+/** A call to a function this file defines: arguments as written. */
+export interface RawCall extends RawSite {
+  callee: string;
+  args: string[];
+  keywords: Record<string, string>;
+}
+
 export interface FileCredentialFacts {
   file: string;
   language: 'js' | 'python' | 'shell' | 'markdown';
@@ -51,6 +68,9 @@ export interface FileCredentialFacts {
   sinks: RawSink[];
   logs: RawLog[];
   documented: DocumentedName[];
+  /** Read from the syntax tree in files that send a credential (src/scan/credential/functions.ts): absent elsewhere. */
+  functions?: RawFunction[];
+  calls?: RawCall[];
   runtime?: { runtime: 'browser' | 'server'; reason: string };
 }
 

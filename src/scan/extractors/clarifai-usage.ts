@@ -232,8 +232,27 @@ const DOCS_FILE = /\.(?:md|markdown|mdx|rst|txt)$/iu;
 /** Where a request body or gRPC message can name its owner: code-pat-without-app needs to know whether a file ever does. */
 const NAMES_OWNER = /user_app_id|UserAppIDSet|userAppId/u;
 
+/** The code sets the pre-2017 secret: the variable the 2.x clients read, or a constant named like the secret. */
+const SECRET_ENV_SET = /(?:\bos\s*\.\s*environ\s*\[\s*['"]|\bprocess\s*\.\s*env\s*(?:\.\s*|\[\s*['"`]))(CLARIFAI_(?:APP|CLIENT)_SECRET)\b['"`]?\s*\]?\s*=(?!=)/gu;
+/** `CLIENT_SECRET = '…'`, `const clientSecret = "…"`, `app_secret: '…'`: a 40-character literal, the length of those secrets. */
+const SECRET_LITERAL = /(?<![\w$.])((?:CLARIFAI_)?(?:APP|CLIENT)_SECRET|(?:clarifai)?(?:[Aa]pp|[Cc]lient)Secret|(?:clarifai_)?(?:app|client)_secret)['"]?\s*(?::\s*[A-Za-z<>[\]|]+\s*)?[:=]\s*(['"`])([A-Za-z0-9_-]{40})\2/gu;
+
+function legacySecrets(doc: Doc): void {
+  const text = doc.text;
+  if (!/secret/iu.test(text)) return;
+  const list: ClientSite[] = (doc.facts.clientSites ??= []);
+  const client = doc.language === 'js' ? 'js-clarifai-2' : 'py-clarifai-2';
+  for (const m of text.matchAll(SECRET_ENV_SET)) {
+    list.push({ ...doc.site(m.index), client, form: 'app-secret', secret: { how: 'env', name: m[1]! } });
+  }
+  for (const m of text.matchAll(SECRET_LITERAL)) {
+    list.push({ ...doc.site(m.index, [m[3]!]), client, form: 'app-secret', secret: { how: 'literal', name: m[1]! } });
+  }
+}
+
 export function extractClarifaiUsage(doc: Doc, lang: UsageLanguage): void {
   if (!doc.clarifai) return;
+  if (lang !== 'shell' && !DOCS_FILE.test(doc.file)) legacySecrets(doc);
   if (NAMES_OWNER.test(doc.text) && !doc.facts.userAppIdFiles?.includes(doc.file)) (doc.facts.userAppIdFiles ??= []).push(doc.file);
   if (/user|app|model/iu.test(doc.text)) idSites(doc, lang);
   if (lang !== 'shell' && !DOCS_FILE.test(doc.file)) clientSites(doc, lang);

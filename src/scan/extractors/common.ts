@@ -11,6 +11,7 @@ import {
   nameBefore,
   parseSuppression,
 } from '../text.js';
+import { serviceOfEnvName, serviceOfHost, serviceOfIdentifier } from '../../providers/others.js';
 
 /** Values that are placeholders or references, not keys. */
 const NOT_A_VALUE = /^(?:process|os\.|import|env|\\?\$|\{|<|%|None|null|undefined|true|false|https?:)|your|here|x{4}|example|changeme|placeholder|dummy|redacted|\*{3}/iu;
@@ -39,12 +40,18 @@ export function keyLiterals(doc: Doc): void {
     // Bound to something that is not a credential (MODEL_VERSION_ID = '…', cacheKey: '…'): an id or hash.
     if (boundTo !== undefined && !keyLikeName(boundTo)) continue;
     if (boundTo === undefined && !(doc.clarifai && shape === 'hex')) continue;
+    // An expected digest (`hashlib.md5(data).hexdigest() == '…'`, `expect(sha1(x)).toBe('…')`, `etag: '…'`): a hash, not a key.
+    if (HASH_CONTEXT.test(prefix)) continue;
+    // A test's expected value (`assert out == '…'`, `expect(x).toBe('…')`) bound to nothing: a digest or an id under test.
+    if (boundTo === undefined && TEST_FILE.test(doc.file) && ASSERTION.test(prefix)) continue;
     seen.add(index);
+    const service = serviceNear(boundTo, doc.around(index, 300, 300)) ?? serviceAround(doc, line);
     doc.facts.keyLiterals.push({
       ...doc.site(index, [token]),
       value: token,
       ...(boundTo !== undefined ? { boundTo } : {}),
       clarifaiContext: doc.clarifai,
+      ...(service ? { service } : {}),
     });
   }
   if (!doc.clarifai) return;
@@ -56,6 +63,47 @@ export function keyLiterals(doc: Doc): void {
     if (seen.has(at) || !keyLikeName(name) || NOT_A_VALUE.test(value!) || ENV_NAME.test(value!) || (code && m[2] === '')) continue;
     doc.facts.keyLiterals.push({ ...doc.site(at, [value!]), value: value!, boundTo: name!, clarifaiContext: true });
   }
+}
+
+/** What comes before a hash's expected value on its line: a digest call, or a name that says hash. */
+const HASH_CONTEXT = /hexdigest\s*\(|\.digest\s*\(|createHash\s*\(|\b(?:md5|sha-?(?:1|224|256|384|512)?)(?:sum)?\b|hash|checksum|digest|etag|fingerprint/iu;
+
+const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|spec)\/|(?:^|\/)test_[^/]*\.py$|_test\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$/u;
+const ASSERTION = /\bassert|\bexpect\s*\(|\.to(?:Be|Equal|StrictEqual|Match)\s*\(|assert\w*\s*\(|==\s*[rbu]?['"`]?$/u;
+
+/** The other service a key belongs to: the name it is bound to, else another service's URL on its line. */
+function serviceNear(boundTo: string | undefined, line: string): string | undefined {
+  if (boundTo !== undefined) {
+    if (/clarifai/iu.test(boundTo)) return undefined;
+    const named = serviceOfEnvName(boundTo) ?? serviceOfIdentifier(boundTo);
+    if (named) return named.name;
+  }
+  if (/clarifai/iu.test(line)) return undefined;
+  for (const m of line.matchAll(/https?:\/\/([a-z0-9.-]+)/giu)) {
+    const service = serviceOfHost(m[1]!);
+    if (service) return service.name;
+  }
+  return undefined;
+}
+
+/** Service names as code spells them (packages, clients, hosts): `require('twilio')`, `new GiphyFetch(…)`, `anthropic.Anthropic(`. */
+const SERVICE_WORD = /\b(twilio|giphy|anthropic|openai|huggingface|azure|replicate|cohere|groq|mistral)/giu;
+
+/**
+ * The one other service the lines around a key name (two before, two after): `const authToken = '…'` above
+ * `require('twilio')(sid, authToken)`. Nothing when Clarifai is named there too, or more than one service is.
+ */
+function serviceAround(doc: Doc, line: number): string | undefined {
+  const near: string[] = [];
+  for (let l = Math.max(1, line - 2); l <= line + 2; l++) near.push(doc.lineText(l).slice(0, 400));
+  const text = near.join('\n');
+  if (/clarifai/iu.test(text)) return undefined;
+  const found = new Set<string>();
+  for (const m of text.matchAll(SERVICE_WORD)) {
+    const service = serviceOfIdentifier(m[1]!);
+    if (service) found.add(service.name);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** `keydoctor-ignore[: id, id] [-- reason]` anywhere on a line (any comment syntax). */
@@ -92,10 +140,13 @@ const API_PATH = /^(?:\$\{[^}]*\})?\/v[12](?:[/?#]|$)/u;
  * Whether a URL found in code is worth judging: a Clarifai (or typo'd) host other than website links,
  * or an API path (`/v2/…`, `${base}/v2/…`) in a file that talks to Clarifai.
  */
+/** A last label that is a file extension: `clarifai.json` without a scheme is a file (curl -o, a path), not a host. */
+const FILE_EXTENSION = /\.(?:json|jsonl|txt|csv|tsv|log|ya?ml|toml|xml|html?|md|py|js|ts|sh|jpe?g|png|gif|webp|zip|gz|tar|pkl|bin|out)$/u;
+
 export function isClarifaiUrl(url: string, clarifaiContext: boolean): boolean {
-  const { host, path } = urlParts(url.trim());
+  const { scheme, host, path } = urlParts(url.trim());
   if (host) {
-    if (!isClarifaiHost(host)) return false;
+    if (!isClarifaiHost(host) || (!scheme && FILE_EXTENSION.test(host))) return false;
     const label = host.split('.').slice(-2)[0]!;
     const website = /^(?:www\.|docs\.|portal\.|help\.|community\.|status\.|blog\.|samples\.)?clarifai\.com$/u.test(host) && label === 'clarifai';
     return !website || API_PATH.test(path);

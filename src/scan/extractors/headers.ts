@@ -3,6 +3,10 @@ import type { AuthHeaderSite } from '../../types/code-evidence.js';
 import type { Doc } from '../doc.js';
 import { envNamesIn, renderExpression } from '../expression.js';
 import { maskKeys } from '../text.js';
+import { grammarLoaded, jsGrammar } from '../grammar.js';
+import { OTHER_SERVICE_HINT, serviceOfEnvName, serviceOfHost, serviceOfIdentifier, serviceOfKey } from '../../providers/others.js';
+import { isClarifaiHost } from './common.js';
+import { hostOfUrl, requestHosts } from './request-host.js';
 
 type Lang = 'js' | 'python';
 
@@ -84,6 +88,7 @@ function relevant(doc: Doc, name: string, value: string, envNames: string[]): bo
 
 export function codeHeaders(doc: Doc, lang: Lang, bindings: Bindings): void {
   const text = doc.text;
+  const placed: { site: AuthHeaderSite; index: number; operands: string[] }[] = [];
   for (const m of text.matchAll(NAME_IN_CODE)) {
     const name = m[0];
     const before = text[m.index - 1] ?? '';
@@ -100,25 +105,71 @@ export function codeHeaders(doc: Doc, lang: Lang, bindings: Bindings): void {
     if (lang === 'js' && /^\$\{(?:string|any|unknown|never|number)\}$/u.test(rendered.template)) continue;
     const envNames = envNamesOf(rendered.operands, bindings);
     if (!relevant(doc, name, rendered.template, envNames)) continue;
-    doc.facts.authHeaders.push({
+    const site: AuthHeaderSite = {
       ...doc.site(start),
       name,
       value: maskKeys(rendered.template),
       transport: place.transport,
       envNames,
-    });
+    };
+    doc.facts.authHeaders.push(site);
+    placed.push({ site, index: start, operands: rendered.operands });
   }
+  if (placed.length > 0) assignHosts(doc, lang, placed);
+}
+
+/**
+ * Gives each header the host its request goes to, and the other service it belongs to: first what the syntax tree says
+ * (the same call, object literal, or the call the headers variable is passed to), then what the value says (an env
+ * name or variable named after another service, another service's key shape). Only texts that name another service are
+ * parsed: elsewhere every header is judged as before.
+ */
+function assignHosts(doc: Doc, lang: Lang, placed: { site: AuthHeaderSite; index: number; operands: string[] }[]): void {
+  if (!OTHER_SERVICE_HINT.test(doc.text)) return;
+  const grammar = lang === 'python' ? 'python' : jsGrammar(doc.file);
+  const http = placed.filter((p) => p.site.transport === 'http');
+  const hosts = grammar && grammarLoaded(grammar) ? requestHosts(doc.text, grammar, http.map((p) => p.index)) : undefined;
+  http.forEach((p, i) => {
+    const found = hosts?.[i];
+    if (found) {
+      p.site.host = found.host;
+      const service = serviceOfHost(found.host);
+      if (service) p.site.service = service.name;
+      else if (isClarifaiHost(found.host) && found.url && hostOfUrl(found.url)) p.site.url = maskKeys(found.url);
+      return;
+    }
+    // `Key …` is Clarifai's scheme and no other service's: a name alone does not move such a header.
+    const service = /^\s*key\b/iu.test(p.site.value) ? undefined : serviceOfValue(p.site.envNames, p.operands);
+    if (service) p.site.service = service;
+  });
+}
+
+/** The other service a header value names: `process.env.OPENAI_API_KEY`, `HF_TOKEN`, `self.anthropic_key`, an `sk-ant-…` literal. */
+export function serviceOfValue(envNames: readonly string[], operands: readonly string[]): string | undefined {
+  if (envNames.some((n) => /CLARIFAI/iu.test(n)) || operands.some((o) => /clarifai/iu.test(o))) return undefined;
+  for (const n of envNames) {
+    const s = serviceOfEnvName(n);
+    if (s) return s.name;
+  }
+  for (const o of operands) {
+    const literal = /^(['"`])(.*)\1$/su.exec(o.trim())?.[2];
+    const s = literal !== undefined ? serviceOfKey(literal) : serviceOfIdentifier(o.replace(/^(?:this|self)\./u, '').split(/[.([]/u).at(-1) ?? o);
+    if (s) return s.name;
+  }
+  return undefined;
 }
 
 /** Gives each header the Clarifai URL used nearest to it in the same file (within 15 lines), when there is one. */
 export function attachUrls(doc: Doc, firstHeader: number, firstUrl: number): void {
   // Sorted by line and searched by halves: a file with thousands of calls would otherwise cost headers × URLs.
-  const sorted = doc.facts.urls.slice(firstUrl).filter((u) => u.kind === 'rest').sort((a, b) => a.line - b.line);
+  // Other services' URLs take part too: a header nearest to api.openai.com goes there, not to the Clarifai URL 12 lines up.
+  const others = otherServiceUrls(doc);
+  const sorted = [...doc.facts.urls.slice(firstUrl).filter((u) => u.kind === 'rest'), ...others].sort((a, b) => a.line - b.line);
   // The first URL of each line is the one a header on a nearby line takes.
   const urls = sorted.filter((u, i) => i === 0 || sorted[i - 1]!.line !== u.line);
   if (urls.length === 0) return;
   for (const h of doc.facts.authHeaders.slice(firstHeader)) {
-    if (h.url !== undefined || h.file !== doc.file) continue;
+    if (h.url !== undefined || h.host !== undefined || h.service !== undefined || h.file !== doc.file) continue;
     let lo = 0;
     let hi = urls.length;
     while (lo < hi) {
@@ -127,13 +178,30 @@ export function attachUrls(doc: Doc, firstHeader: number, firstUrl: number): voi
       else hi = mid;
     }
     // The nearest URL is at `lo` (first at or after the header) or just before it; ties go to the earlier one, as before.
-    let best: { url: string; d: number } | undefined;
+    let best: { url: string; d: number; service?: string } | undefined;
     for (const i of [lo - 1, lo]) {
       const u = urls[i];
       if (!u) continue;
       const d = Math.abs(u.line - h.line);
-      if (d <= 15 && (!best || d < best.d)) best = { url: u.url, d };
+      if (d <= 15 && (!best || d < best.d)) best = { url: u.url, d, ...('service' in u ? { service: u.service } : {}) };
     }
-    if (best) h.url = best.url;
+    if (best?.service !== undefined && h.transport === 'http') {
+      h.service = best.service;
+      h.host = hostOfUrl(best.url)?.host ?? '';
+    } else if (best && best.service === undefined) h.url = best.url;
   }
+}
+
+/** URLs of other services written in the text (`'https://api.openai.com/v1/…'`), by line: only when the text names one. */
+function otherServiceUrls(doc: Doc): { line: number; url: string; service: string }[] {
+  if (!OTHER_SERVICE_HINT.test(doc.text)) return [];
+  const out: { line: number; url: string; service: string }[] = [];
+  for (const m of doc.text.matchAll(/https?:\/\/[^\s'"`<>()\\]+/gu)) {
+    const host = hostOfUrl(m[0])?.host;
+    const service = host ? serviceOfHost(host) : undefined;
+    if (!service) continue;
+    const at = doc.position(m.index);
+    out.push({ line: doc.placer ? doc.placer(at.line, at.column).line : at.line, url: m[0], service: service.name });
+  }
+  return out;
 }

@@ -3,6 +3,8 @@ import type { Doc } from '../doc.js';
 import { maskKeys } from '../text.js';
 import { isClarifaiUrl, urlKind } from './common.js';
 import { AUTH_HEADER_NAME } from './headers.js';
+import { hostOfUrl } from './request-host.js';
+import { serviceOfHost } from '../../providers/others.js';
 
 interface Word {
   start: number;
@@ -133,6 +135,8 @@ const CURL_VALUE_OPTIONS = new Set([
   '--url', '--cacert', '--cert', '--key', '-K', '--config', '--retry', '--resolve', '-r', '--range', '-E', '-U', '--proxy-user',
   '--limit-rate', '-Y', '-y', '-z', '-C', '--oauth2-bearer', '--aws-sigv4', '--variable', '--url-query', '--header-file',
 ]);
+/** Short curl options that take a value: in a cluster (`-sSLo out.json`) the value is the rest of the word or the next word. */
+const CURL_SHORT_WITH_VALUE = new Set('HXdFouAebcxmwTKrEUYyzC'.split(''));
 const DATA_OPTIONS = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--data-ascii', '--json', '-F', '--form', '--form-string']);
 
 interface HttpCall {
@@ -163,9 +167,18 @@ function parseCurl(words: Word[]): HttpCall {
       arg = { ...w, value: v.slice(2) };
     } else if (CURL_VALUE_OPTIONS.has(v)) {
       arg = words[++k];
+    } else if (/^-[A-Za-z0-9]{2,}$/u.test(v) && [...v.slice(1)].some((c) => CURL_SHORT_WITH_VALUE.has(c))) {
+      // A cluster of short options: the first one that takes a value takes the rest of the word, or the next word.
+      const letters = v.slice(1);
+      const at = [...letters].findIndex((c) => CURL_SHORT_WITH_VALUE.has(c));
+      if (letters.slice(0, at).includes('G')) get = true;
+      if (letters.slice(0, at).includes('I')) head = true;
+      opt = `-${letters[at]}`;
+      const rest = letters.slice(at + 1);
+      arg = rest !== '' ? { ...w, value: rest } : words[++k];
     } else if (v.startsWith('-') && v.length > 1) {
-      if (v === '-G' || v === '--get') get = true;
-      if (v === '-I' || v === '--head') head = true;
+      if (v === '-G' || v === '--get' || (/^-[A-Za-z]+$/u.test(v) && v.includes('G'))) get = true;
+      if (v === '-I' || v === '--head' || (/^-[A-Za-z]+$/u.test(v) && v.includes('I'))) head = true;
       continue;
     } else {
       call.urls.push(w);
@@ -196,6 +209,8 @@ function parseWget(words: Word[]): HttpCall {
       if (arg && colon > 0) call.headers.push({ word: arg, name: arg.value.slice(0, colon).trim(), value: arg.value.slice(colon + 1).trimStart() });
     } else if (/^--(?:post-data|post-file)/u.test(v)) call.method = 'POST';
     else if (/^--method=/u.test(v)) call.method = v.slice(9).toUpperCase();
+    // `-O clarifai.json`, `-qO out`, `--output-document out`: a file name, not a URL.
+    else if (/^-[A-Za-z]*[OoPaiUetTwQ]$/u.test(v) || /^--(?:output-document|output-file|append-output|directory-prefix|input-file|user-agent|tries|timeout|wait|quota|user|password|body-data|body-file|method)$/u.test(v)) k++;
     else if (!v.startsWith('-')) call.urls.push(words[k]!);
   }
   return call;
@@ -280,6 +295,8 @@ export function extractShell(doc: Doc): void {
         kind: call.grpc ? 'grpc-base' : 'rest',
       });
     }
+    // The request goes to another service (api.openai.com …): its headers are that service's business.
+    const otherHost = urls.length === 0 ? call.urls.map((u) => hostOfUrl(u.value)?.host).find((h) => h !== undefined && serviceOfHost(h)) : undefined;
     for (const h of call.headers) {
       if (!AUTH_HEADER_NAME.test(h.name)) continue;
       const envNames = [...new Set(h.word.envRefs.map((r) => r.name))];
@@ -294,6 +311,7 @@ export function extractShell(doc: Doc): void {
         envNames,
         ...(h.word.literalRefs ? { unexpanded: [...new Set(h.word.literalRefs)] } : {}),
         ...(urls[0] && !call.grpc ? { url: maskKeys(urls[0].value) } : {}),
+        ...(otherHost ? { host: otherHost, service: serviceOfHost(otherHost)!.name } : {}),
       });
     }
   }

@@ -78,6 +78,27 @@ describe('scan --history', () => {
     assert.ok(!text.stdout.includes(KEY_A));
   });
 
+  test("a test's expected MD5 is not a key; another service's key is named by its service, with that service's fix", async () => {
+    const r = repo();
+    r.commit({ 'src/model.js': CLIENT }, 'start');
+    r.commit(
+      {
+        'tests/test_upload.py': `import hashlib\nfrom clarifai.client.input import Inputs\n\ndef test_digest():\n    assert hashlib.md5(b"img").hexdigest() == '${KEY_B}'\n    assert upload_etag == '${KEY_C}'\n`,
+        'src/gifs.js': `// clarifai tags, giphy reactions\nexport const GIPHY_API_KEY = '${KEY_A}';\n`,
+      },
+      'tests and gifs',
+    );
+    r.commit({ 'tests/test_upload.py': null, 'src/gifs.js': 'export const GIPHY_API_KEY = process.env.GIPHY_API_KEY;\n' }, 'clean up');
+    const { stdout, findings } = await scanHistory(r.root);
+    const history = findings.filter((f) => f.id === 'exposure/key-in-history');
+    assert.equal(history.length, 1, stdout);
+    assert.equal(history[0]!.severity, 'warning');
+    assert.match(history[0]!.message, /^A Giphy key \(3f9a…00 \(32 chars\)\) was committed to src\/gifs\.js:2/u);
+    assert.match(history[0]!.fix, /developers\.giphy\.com/u);
+    assert.doesNotMatch(history[0]!.fix, /clarifai\.com/u);
+    assert.ok(!stdout.includes(KEY_B) && !stdout.includes(KEY_C) && !stdout.includes(KEY_A));
+  });
+
   test('a key still in the working tree is exposure/hardcoded-key only, not reported twice', async () => {
     const r = repo();
     r.commit({ 'app.py': `import clarifai\nCLARIFAI_PAT = "${KEY_A}"\n` });

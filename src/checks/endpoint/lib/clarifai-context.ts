@@ -11,6 +11,8 @@ export function clarifaiFiles(code: CodeEvidence): Set<string> {
 }
 
 export function isForClarifai(site: AuthHeaderSite, files: ReadonlySet<string>): boolean {
+  // Another API service's request (src/providers/others.ts), by its host or its key's name: never Clarifai's business.
+  if (site.service !== undefined) return false;
   if (site.url !== undefined) {
     const url = parseCodeUrl(site.url);
     const v2 = url.path.startsWith('/v2');
