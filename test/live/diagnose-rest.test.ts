@@ -117,7 +117,14 @@ test('a PAT with no call to judge: warns when CLARIFAI_USER_ID/CLARIFAI_APP_ID a
   const d = await diagnoseIn(project(), { ...base, CLARIFAI_PAT: T.pat });
   const f = d.findings.find((x) => x.id === 'permissions/pat-without-app')!;
   assert.equal(f.severity, 'warning');
-  assert.match(f.fix, /CLARIFAI_USER_ID=alice/u);
+  assert.match(f.fix, /CLARIFAI_USER_ID=alice .* your own apps and models, or CLARIFAI_USER_ID=clarifai and CLARIFAI_APP_ID=main for Clarifai's public models/u);
+});
+
+test('a PAT with no call to judge, in code that names the owner itself: no warning about the SDK variables', async () => {
+  const code = "const USER_ID = 'clarifai';\nconst APP_ID = 'main';\nconst body = { user_app_id: { user_id: USER_ID, app_id: APP_ID } };\nmodule.exports = body;\n";
+  const d = await diagnoseIn(project({ 'app.js': code }), { ...base, CLARIFAI_PAT: T.pat });
+  assert.equal(d.findings.filter((x) => x.id === 'permissions/pat-without-app').length, 0);
+  assert.equal(d.verdicts.find((v) => v.name === 'CLARIFAI_PAT')?.verdict, 'valid');
 });
 
 test('public models (clarifai/main) need a PAT: an app key is refused, a PAT works', async () => {

@@ -41,15 +41,20 @@ export const check = defineCheck({
         );
       }
     });
-    // No call to judge: still say what every PAT call will need, if the SDK variables for it are missing.
-    if (live.targets.length === 0 && unset.length > 0) {
+    // No call to judge: still say what every PAT call will need, if the SDK variables for it are missing, unless the code
+    // names the owner itself (`user_app_id`, USER_ID = 'clarifai'): its calls are judged from the code, not from these.
+    const code = evidence.code;
+    const codeNamesOwner = (code?.userAppIdFiles?.length ?? 0) > 0 || (code?.idSites ?? []).some((s) => s.role !== 'model' && s.literal !== undefined);
+    if (live.targets.length === 0 && unset.length > 0 && !codeNamesOwner) {
       for (const v of usableCredentials(live)) {
         if (v.kind !== 'pat') continue;
         out.push(
           finding(meta, {
             severity: 'warning',
             message: `${credentialLabel(v)} is a personal access token of user ${v.userId ?? '(unknown)'}, but ${unset.join(' and ')} ${unset.length === 1 ? 'is' : 'are'} not set: Clarifai's SDKs need them to name whose app a PAT call is for.`,
-            fix: `Set ${unset.map((n) => `${n}=${n === 'CLARIFAI_USER_ID' ? (v.userId ?? '<your user id>') : '<your app id>'}`).join(' and ')} next to the PAT (clarifai/main for Clarifai's public models).`,
+            fix: `Set ${unset.join(' and ')} next to the PAT to the owner of what the app calls: ${unset
+              .map((n) => `${n}=${n === 'CLARIFAI_USER_ID' ? (v.userId ?? '<your user id>') : '<your app id>'}`)
+              .join(' and ')} for your own apps and models, or ${unset.map((n) => `${n}=${n === 'CLARIFAI_USER_ID' ? 'clarifai' : 'main'}`).join(' and ')} for Clarifai's public models.`,
             location: envLocation(v),
           }),
         );
