@@ -93,6 +93,23 @@ export function withTree<T>(text: string, name: GrammarName, use: (root: Node) =
 }
 
 /**
+ * Visits every node of a tree in document order with one cursor (no recursion, no child arrays, so deep code cannot
+ * overflow the stack); stops early when `visit` returns false.
+ */
+export function eachNode(root: Node, visit: (node: Node) => boolean | void): void {
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      if (visit(cursor.currentNode) === false) return;
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/**
  * Ranges (start, end) of the text that are not code: comments in every grammar, Python docstrings and other bare string
  * statements, and heredoc bodies a shell command does not run.
  */

@@ -1,7 +1,7 @@
 // Functions and the calls to them, read from the syntax tree: what lets the tracer follow a credential one call up (argument → parameter) or to a parameter's default.
 import type { Node } from 'web-tree-sitter';
 import type { Doc } from '../doc.js';
-import { jsGrammar, withTree } from '../grammar.js';
+import { eachNode, jsGrammar, withTree } from '../grammar.js';
 import type { RawCall, RawFunction, RawSite } from './types.js';
 
 /** Files with more functions than this are generated: the tracer follows no parameters in them. */
@@ -21,23 +21,14 @@ export function functionsAndCalls(doc: Doc, lang: 'js' | 'python'): { functions:
     const functions: RawFunction[] = [];
     const callNodes: Node[] = [];
     const line = (index: number) => doc.site(index).line;
-    const cursor = root.walk();
-    let more = true;
-    while (more && functions.length < MAX_FUNCTIONS) {
-      const n = cursor.currentNode;
+    eachNode(root, (n) => {
+      if (functions.length >= MAX_FUNCTIONS) return false;
       if (lang === 'python' ? n.type === 'function_definition' : JS_FUNCTION.has(n.type)) {
         const fn = lang === 'python' ? pythonFunction(n) : jsFunction(n);
         if (fn) functions.push({ ...fn, start: line(n.startIndex), end: line(n.endIndex) });
       } else if (n.type === 'call' || n.type === 'call_expression' || n.type === 'new_expression') callNodes.push(n);
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          more = false;
-          break;
-        }
-      }
-    }
-    cursor.delete();
+      return true;
+    });
     const names = new Set(functions.map((f) => f.name));
     const calls: RawCall[] = [];
     for (const c of callNodes) {

@@ -1,6 +1,6 @@
 // Which host an auth header is sent to, read from the syntax tree: the same call, the same object literal, the variable the headers are passed through, a client's base URL.
 import type { Node } from 'web-tree-sitter';
-import { withTree, type GrammarName } from '../grammar.js';
+import { eachNode, withTree, type GrammarName } from '../grammar.js';
 
 export interface RequestHost {
   /** Lowercased host, no port. */
@@ -40,10 +40,7 @@ class HostReader {
 
   constructor(readonly root: Node) {
     // One walk collects every assignment and call, so each lookup below is a map read or a bounded scan.
-    const cursor = root.walk();
-    let more = true;
-    while (more) {
-      const n = cursor.currentNode;
+    eachNode(root, (n) => {
       if (DECLARATOR.has(n.type)) {
         const left = n.childForFieldName(n.type === 'variable_declarator' ? 'name' : 'left');
         const right = n.childForFieldName(n.type === 'variable_declarator' ? 'value' : 'right');
@@ -53,15 +50,7 @@ class HostReader {
           else this.#assigned.set(left.text, [right]);
         }
       } else if (CALL.has(n.type) && this.#calls.length < MAX_CALLS) this.#calls.push(n);
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          more = false;
-          break;
-        }
-      }
-    }
-    cursor.delete();
+    });
   }
 
   hostAt(index: number): RequestHost | undefined {
