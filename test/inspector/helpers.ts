@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.KD_CHROMIUM ?? '/usr/bin/chromium';
 /**
- * Why the browser tests cannot run here, or undefined when they can. CI installs chromium (.ci/system-deps), so there a
+ * Why the browser tests cannot run here, or undefined when they can. CI installs chromium (.ci/run), so there a
  * missing browser fails the tests instead of skipping them.
  */
 export const NO_BROWSER = existsSync(CHROMIUM) || process.env.CI ? undefined : `${CHROMIUM} is not installed (apt-get install chromium)`;

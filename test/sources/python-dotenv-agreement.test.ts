@@ -10,8 +10,8 @@ import { parsePythonDotenv, pythonDotenvValues, pythonText } from '../../src/sou
 
 const PYTHON = '/usr/bin/python3';
 const hasDotenv = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import dotenv'], { stdio: 'ignore' }).status === 0;
-// In CI the oracle must be there (.ci/system-deps installs it): a missing one fails instead of skipping.
-const skip = hasDotenv || process.env.CI ? false : 'needs /usr/bin/python3 with python3-dotenv (.ci/system-deps installs it)';
+// In CI the oracle must be there (.ci/run installs it): a missing one fails instead of skipping.
+const skip = hasDotenv || process.env.CI ? false : 'needs /usr/bin/python3 with python3-dotenv (.ci/run installs it)';
 
 /** Writes each text to a file (bytes as UTF-8) and asks python-dotenv what it makes of it, through load paths as the app would. */
 const SCRIPT = String.raw`
